@@ -1,0 +1,94 @@
+// `npm run bench`: throughput and memory of mamori, as ratios against baselines measured in the
+// same run on the same machine (absolute figures vary between machines and runs; ratios less so).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const corpus = resolve(root, process.env.MAMORI_CORPUS ?? '../shared/corpus');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+if (!existsSync(corpus)) {
+  console.error(`bench: corpus not found at ${corpus} (set MAMORI_CORPUS)`);
+  process.exit(2);
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+function timed(args, input) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, args, {
+    cwd: root,
+    input,
+    maxBuffer: 1024 * 1024 * 1024,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - started;
+  if (run.error) {
+    throw run.error;
+  }
+  return { ms, stdout: run.stdout, stderr: run.stderr, status: run.status };
+}
+
+function benchInfo(stderr) {
+  const line = stderr.split('\n').reverse().find((text) => text.startsWith('@@bench '));
+  return line === undefined ? undefined : JSON.parse(line.slice('@@bench '.length));
+}
+
+function measure(label, args, input) {
+  const samples = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    last = timed(args, input);
+    samples.push(last.ms);
+  }
+  return { label, ms: median(samples), last };
+}
+
+const fmt = (value, digits = 2) => value.toFixed(digits);
+const rows = [];
+
+// 1. Whole-process scan of the corpus against whole-process js-yaml parsing of the same files.
+const baseline = measure('js-yaml parse only', [join(here, 'parse-baseline.mjs'), corpus]);
+const baseInfo = JSON.parse(baseline.last.stdout);
+const scan = measure('mamori scan --format json', [join(here, 'run-cli.mjs'), 'scan', corpus, '--format', 'json', '--fail-on', 'none']);
+const scanInfo = benchInfo(scan.last.stderr);
+const report = JSON.parse(scan.last.stdout);
+const stats = report.stats;
+const mb = stats.bytes / 1024 / 1024;
+rows.push(['corpus', `${stats.files} files, ${stats.documents} documents, ${fmt(mb)} MB`]);
+rows.push(['js-yaml parse only (process)', `${fmt(baseline.ms, 0)} ms, peak RSS ${fmt(baseInfo.maxRssKb / 1024, 0)} MB`]);
+rows.push(['mamori scan --format json (process)', `${fmt(scan.ms, 0)} ms, peak RSS ${fmt(scanInfo.maxRssKb / 1024, 0)} MB`]);
+rows.push(['  throughput', `${fmt((stats.files / scan.ms) * 1000, 0)} files/s, ${fmt((stats.documents / scan.ms) * 1000, 0)} docs/s, ${fmt((mb / scan.ms) * 1000)} MB/s`]);
+rows.push(['  time ratio scan / parse-only', `${fmt(scan.ms / baseline.ms)}x (target <= 1.20x)`]);
+rows.push(['  findings / errors / skipped', `${report.findings.length} / ${report.errors.length} / ${report.skipped.length}`]);
+
+// 2. Linear scaling: the corpus named ten times is ten times the input.
+const tenArgs = [join(here, 'run-cli.mjs'), 'scan', ...Array(10).fill(corpus), '--format', 'json', '--fail-on', 'none'];
+const ten = measure('mamori scan 10x corpus', tenArgs);
+const tenBase = measure('js-yaml 10x corpus', [join(here, 'parse-baseline.mjs'), ...Array(10).fill(corpus)]);
+rows.push(['10x corpus: mamori', `${fmt(ten.ms, 0)} ms = ${fmt(ten.ms / scan.ms)}x the 1x time (linear: <= 10x)`]);
+rows.push(['10x corpus: js-yaml parse only', `${fmt(tenBase.ms, 0)} ms = ${fmt(tenBase.ms / baseline.ms)}x; mamori/parse ${fmt(ten.ms / tenBase.ms)}x`]);
+
+// 3. Memory with 100,000 documents in one stream on stdin.
+const documents = Number(process.env.BENCH_STREAM_DOCS ?? 100_000);
+const parts = [];
+for (let i = 0; i < documents; i++) {
+  parts.push(
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  namespace: ns-${i % 50}\ndata:\n  key: value-${i}\n  other: "${'x'.repeat(64)}"\n`,
+  );
+}
+const stream = parts.join('---\n');
+const streamRun = timed([join(here, 'run-cli.mjs'), 'scan', '-', '--format', 'json', '--fail-on', 'none'], stream);
+const streamInfo = benchInfo(streamRun.stderr);
+rows.push([`stream of ${documents.toLocaleString('en')} documents (${fmt(stream.length / 1024 / 1024, 0)} MB) on stdin`, `${fmt(streamRun.ms, 0)} ms, peak RSS ${fmt(streamInfo.maxRssKb / 1024, 0)} MB (target: a few hundred MB)`]);
+
+const width = Math.max(...rows.map(([label]) => label.length));
+console.log(`mamori bench (median of ${runs} runs; node ${process.version})`);
+for (const [label, value] of rows) {
+  console.log(`${label.padEnd(width)}  ${value}`);
+}

@@ -1,0 +1,208 @@
+/**
+ * `mamori scan`: checks manifests (files, directories, kustomizations, stdin) against the rules.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG } from '../../core/config.js';
+import { activeRules } from '../../core/engine.js';
+import { isSeverity, LANGUAGES, severityRank, type Language, type ScanResult, type Severity } from '../../core/model.js';
+import { REPORTERS, isFormat, type Format } from '../../reporters/index.js';
+import { RULES } from '../../rules/index.js';
+import { DEFAULT_READ_OPTIONS } from '../../sources/files.js';
+import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
+import { runScan } from '../run-scan.js';
+import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
+
+const HELP = `Usage: mamori scan [options] <path...|->
+
+Scans Kubernetes manifests: files, directories (recursively: .yaml, .yml, .json),
+kustomization directories (rendered with kubectl kustomize) and - for standard input.
+
+Options:
+  -f, --format <fmt[=file]>  table (default), json, sarif or junit; repeat for several
+                             outputs, e.g. --format table --format sarif=out.sarif
+      --fail-on <severity>   exit 1 when findings at or above it exist (default: high);
+                             none reports without failing
+  -c, --config <file>        configuration file (default: mamori.yaml found upward)
+      --lang <en|ja>         language of texts (default: from LANG)
+      --kustomize <mode>     auto (render directories given as arguments that hold a
+                             kustomization), always, or never (default: auto)
+      --max-file-size <MiB>  refuse larger files (default: 32)
+  -q, --quiet                print nothing on success in table format
+      --no-color             never colour the table
+  -h, --help                 show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or internal error.
+`;
+
+interface OutputSpec {
+  format: Format;
+  file?: string;
+}
+
+function parseFormats(values: readonly string[]): OutputSpec[] {
+  const specs = (values.length === 0 ? ['table'] : values).map((value): OutputSpec => {
+    const [format = '', file] = value.split(/=(.*)/s, 2);
+    if (!isFormat(format)) {
+      throw new UsageError(`unknown format "${format}"; expected table, json, sarif or junit`);
+    }
+    if (file === '') {
+      throw new UsageError(`--format ${format}= needs a file name after "="`);
+    }
+    return file === undefined ? { format } : { format, file };
+  });
+  if (specs.filter((spec) => spec.file === undefined).length > 1) {
+    throw new UsageError('only one --format may write to standard output; give the others a file (fmt=file)');
+  }
+  return specs;
+}
+
+/** The report language: the flag, then the config, then LANG. */
+export function languageOf(flag: string | undefined, configured: Language | undefined, env: CliIO['env']): Language {
+  if (flag !== undefined) {
+    if (!(LANGUAGES as readonly string[]).includes(flag)) {
+      throw new UsageError(`unknown language "${flag}"; expected ${LANGUAGES.join(' or ')}`);
+    }
+    return flag as Language;
+  }
+  if (configured !== undefined) {
+    return configured;
+  }
+  const locale = env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** Exit code for a finished scan; `failOn: 'none'` never fails on findings. */
+export function exitCodeOf(result: ScanResult, failOn: Severity | 'none'): ExitCode {
+  if (result.problems.length > 0) {
+    return EXIT.ERROR;
+  }
+  if (failOn === 'none') {
+    return EXIT.OK;
+  }
+  const threshold = severityRank(failOn);
+  const failing = result.findings.some(
+    (finding) => finding.suppression === undefined && severityRank(finding.severity) >= threshold,
+  );
+  return failing ? EXIT.FINDINGS : EXIT.OK;
+}
+
+async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', multiple: true },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        lang: { type: 'string' },
+        kustomize: { type: 'string' },
+        'max-file-size': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  if (positionals.length === 0) {
+    throw new UsageError('no input: give files, directories, or - for standard input');
+  }
+  const outputs = parseFormats(values.format ?? []);
+  const kustomize = values.kustomize ?? 'auto';
+  if (kustomize !== 'auto' && kustomize !== 'always' && kustomize !== 'never') {
+    throw new UsageError(`--kustomize must be auto, always or never, not "${kustomize}"`);
+  }
+  let maxFileBytes = DEFAULT_READ_OPTIONS.maxFileBytes;
+  if (values['max-file-size'] !== undefined) {
+    const mebibytes = Number(values['max-file-size']);
+    if (!Number.isFinite(mebibytes) || mebibytes <= 0) {
+      throw new UsageError('--max-file-size must be a positive number of MiB');
+    }
+    maxFileBytes = Math.round(mebibytes * 1024 * 1024);
+  }
+
+  const knownRules = new Set(RULES.map((rule) => rule.meta.id));
+  const configFile = values.config ?? findConfigFile(io.cwd);
+  const loaded = configFile === undefined ? { config: DEFAULT_CONFIG, problems: [] } : loadConfigFile(configFile, knownRules);
+  const optionIssues = activeRules(RULES, loaded.config).issues;
+  if (loaded.problems.length > 0 || optionIssues.length > 0) {
+    for (const problem of loaded.problems) {
+      const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+      io.stderr.write(`${where}: ${problem.message}\n`);
+    }
+    for (const issue of optionIssues) {
+      io.stderr.write(`${configFile ?? 'configuration'}: ${issue}\n`);
+    }
+    io.stderr.write('mamori scan: the configuration is invalid; nothing was scanned.\n');
+    return EXIT.ERROR;
+  }
+  const { config } = loaded;
+  const failOnValue = values['fail-on'] ?? config.failOn ?? 'high';
+  if (!isSeverity(failOnValue) && failOnValue !== 'none') {
+    throw new UsageError(`--fail-on must be one of critical, high, medium, low, info, none, not "${failOnValue}"`);
+  }
+  const lang = languageOf(values.lang, config.lang, io.env);
+
+  const showProgress = io.stderr.isTTY === true && values.quiet !== true;
+  let lastProgress = 0;
+  const result = await runScan(
+    {
+      paths: positionals,
+      rules: RULES,
+      config,
+      lang,
+      kustomize,
+      read: { ...DEFAULT_READ_OPTIONS, maxFileBytes },
+      onProgress: showProgress
+        ? ({ files, resources }) => {
+            const now = Date.now();
+            if (now - lastProgress > 200) {
+              lastProgress = now;
+              io.stderr.write(`\r\u001b[2Kscanning: ${files} files, ${resources} objects`);
+            }
+          }
+        : undefined,
+    },
+    io,
+  );
+  if (showProgress && lastProgress > 0) {
+    io.stderr.write('\r\u001b[2K');
+  }
+
+  const exitCode = exitCodeOf(result, failOnValue);
+  const color = values['no-color'] !== true && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const context = { rules: RULES, toolVersion: TOOL_VERSION, lang, failOn: failOnValue === 'none' ? 'critical' : failOnValue, docsBaseUrl: DOCS_BASE_URL, color, cwd: io.cwd };
+  for (const output of outputs) {
+    if (output.format === 'table' && values.quiet === true && exitCode === EXIT.OK) {
+      continue;
+    }
+    const text = REPORTERS[output.format](result, { ...context, color: output.file === undefined && color });
+    if (output.file === undefined) {
+      io.stdout.write(text);
+    } else {
+      try {
+        writeFileSync(output.file, text);
+      } catch (error) {
+        io.stderr.write(`mamori scan: cannot write ${output.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        return EXIT.ERROR;
+      }
+    }
+  }
+  return exitCode;
+}
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'check manifests (files, directories, kustomizations, stdin) against the rules',
+  run,
+};

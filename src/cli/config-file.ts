@@ -1,0 +1,109 @@
+/**
+ * Finding and reading `mamori.yaml`. Validation is in the core; this adapter adds the file, and
+ * the line of each bad key.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { DEFAULT_CONFIG, parseConfig, type Config } from '../core/config.js';
+import type { Problem } from '../core/model.js';
+
+export const CONFIG_FILE_NAMES = ['mamori.yaml', 'mamori.yml', '.mamori.yaml'];
+
+/** Looks for a config file in `start` and each parent directory. */
+export function findConfigFile(start: string): string | undefined {
+  let directory = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(directory, name);
+      if (existsSync(candidate)) {
+        return candidate;
+      }
+    }
+    const parent = dirname(directory);
+    if (parent === directory) {
+      return undefined;
+    }
+    directory = parent;
+  }
+}
+
+/** Splits `exceptions[0].reason` or `rules.hardening/privileged.severity` into keys. */
+function pathTokens(path: string): (string | number)[] {
+  const tokens: (string | number)[] = [];
+  for (const part of path.split('.')) {
+    const match = /^(.*?)((\[\d+\])*)$/.exec(part);
+    if (match?.[1]) {
+      tokens.push(match[1]);
+    }
+    for (const index of (match?.[2] ?? '').matchAll(/\[(\d+)\]/g)) {
+      tokens.push(Number(index[1]));
+    }
+  }
+  return tokens;
+}
+
+function lineOf(root: Node | null, tokens: readonly (string | number)[], counter: LineCounter): number | undefined {
+  let node: unknown = root;
+  let offset: number | undefined;
+  for (const token of tokens) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value) === String(token));
+      if (pair === undefined) {
+        break;
+      }
+      offset = (pair.key as { range?: [number, number, number] } | null)?.range?.[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof token === 'number') {
+      node = node.items[token];
+      offset = (node as { range?: [number, number, number] } | null)?.range?.[0];
+    } else {
+      break;
+    }
+  }
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  file?: string;
+  problems: Problem[];
+}
+
+/** Reads and validates a configuration file; problems name the file and line of each bad key. */
+export function loadConfigFile(file: string, knownRules: ReadonlySet<string>): LoadedConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { config: DEFAULT_CONFIG, file, problems: [{ code: 'CONFIG_INVALID', file, message: `cannot read configuration: ${reason}` }] };
+  }
+  const counter = new LineCounter();
+  const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      config: DEFAULT_CONFIG,
+      file,
+      problems: document.errors.map((error) => {
+        const position = counter.linePos(error.pos[0]);
+        return { code: 'CONFIG_INVALID', file, line: position.line, column: position.col, message: error.message };
+      }),
+    };
+  }
+  const { config, issues } = parseConfig(document.toJS({ maxAliasCount: 100 }), knownRules);
+  const problems = issues.map((issue): Problem => {
+    const line = lineOf(document.contents, pathTokens(issue.path), counter);
+    const problem: Problem = {
+      code: 'CONFIG_INVALID',
+      file,
+      message: issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`,
+    };
+    if (line !== undefined) {
+      problem.line = line;
+      problem.column = 1;
+    }
+    return problem;
+  });
+  return { config, file, problems };
+}

@@ -1,0 +1,278 @@
+/**
+ * The rule engine: runs every enabled rule over each resource and workload, isolates rule
+ * crashes, applies configuration (severity, options, exclusions) and suppressions, and locates
+ * findings in the source.
+ */
+import type { Config } from './config.js';
+import { fingerprintOf } from './fingerprint.js';
+import type { ObjectMeta } from './k8s.js';
+import type { Finding, Language, Problem, Resource, ResourceRef, Severity, SourcePosition } from './model.js';
+import { renderTemplate, type AnyRule, type Report, type ResourceIndex } from './rule.js';
+import { annotationVerdict, exceptionFor } from './suppressions.js';
+import type { TypeProblem } from './sanitize.js';
+import { workloadOf, type Workload } from './workload.js';
+
+export interface EngineOptions {
+  config: Config;
+  lang: Language;
+  /** Today's date, YYYY-MM-DD, for exception expiry. */
+  today: string;
+}
+
+/** A rule as configured for this run. */
+interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: object;
+}
+
+/** Notes for the user that are neither findings nor errors (expired exceptions and the like). */
+export interface Notice {
+  message: string;
+  file?: string;
+  line?: number;
+}
+
+export interface EngineOutput {
+  findings: Finding[];
+  problems: Problem[];
+  notices: Notice[];
+}
+
+/** An index that grows as resources stream in; rules read it only after the input is complete. */
+class GrowingIndex implements ResourceIndex {
+  readonly #byKind = new Map<string, Resource[]>();
+  readonly #all: Resource[] = [];
+
+  add(resource: Resource): void {
+    this.#all.push(resource);
+    const list = this.#byKind.get(resource.object.kind);
+    if (list === undefined) {
+      this.#byKind.set(resource.object.kind, [resource]);
+    } else {
+      list.push(resource);
+    }
+  }
+
+  get all(): readonly Resource[] {
+    return this.#all;
+  }
+
+  ofKind(kind: string): readonly Resource[] {
+    return this.#byKind.get(kind) ?? [];
+  }
+}
+
+/** Locates a pointer, falling back to its nearest existing ancestor and then the object itself. */
+export function locatePointer(resource: Resource, pointer: string): SourcePosition {
+  const prefix = resource.pointerPrefix ?? '';
+  if (resource.locate !== undefined) {
+    let current = pointer;
+    for (;;) {
+      const position = resource.locate(prefix + current);
+      if (position !== undefined) {
+        return position;
+      }
+      if (current === '') {
+        break;
+      }
+      current = current.slice(0, current.lastIndexOf('/'));
+    }
+  }
+  return resource.position;
+}
+
+/** Validates the configuration's rule options against each rule; returns messages with paths. */
+export function activeRules(rules: readonly AnyRule[], config: Config): { active: ActiveRule[]; issues: string[] } {
+  const active: ActiveRule[] = [];
+  const issues: string[] = [];
+  for (const rule of rules) {
+    const setting = config.rules[rule.meta.id];
+    const enabled = setting?.enabled ?? rule.meta.disabledByDefault !== true;
+    const options = { ...rule.meta.defaultOptions, ...(setting?.options ?? {}) };
+    if (setting?.options !== undefined) {
+      const known = Object.keys(rule.meta.defaultOptions);
+      for (const key of Object.keys(setting.options)) {
+        if (!known.includes(key)) {
+          issues.push(`rules.${rule.meta.id}.options.${key}: unknown option; expected one of: ${known.join(', ') || '(none)'}`);
+        }
+      }
+      for (const message of rule.meta.validateOptions?.(options) ?? []) {
+        issues.push(`rules.${rule.meta.id}.options: ${message}`);
+      }
+    }
+    if (enabled) {
+      active.push({ rule, severity: setting?.severity ?? rule.meta.severity, options });
+    }
+  }
+  return { active, issues };
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    return error.stack ?? `${error.name}: ${error.message}`;
+  }
+  return String(error);
+}
+
+/**
+ * Scans resources as they stream in, so memory stays flat with input size. Rules that read other
+ * objects (`meta.indexKinds`) run in {@link Engine.finish}, once the index is complete; only the
+ * resources those rules need are kept until then.
+ */
+export class Engine {
+  readonly #options: EngineOptions;
+  readonly #immediate: readonly ActiveRule[];
+  readonly #deferred: readonly ActiveRule[];
+  readonly #indexKinds: ReadonlySet<string>;
+  readonly #index = new GrowingIndex();
+  readonly #pending: { resource: Resource; workload: Workload | undefined }[] = [];
+  readonly #output: EngineOutput = { findings: [], problems: [], notices: [] };
+  readonly #excludedNamespaces: ReadonlySet<string>;
+  readonly #excludedKinds: ReadonlySet<string>;
+
+  constructor(rules: readonly AnyRule[], options: EngineOptions) {
+    this.#options = options;
+    const { active } = activeRules(rules, options.config);
+    this.#immediate = active.filter((entry) => entry.rule.meta.indexKinds === undefined);
+    this.#deferred = active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
+    this.#indexKinds = new Set(this.#deferred.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
+    this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
+    this.#excludedKinds = new Set(options.config.exclude.kinds);
+  }
+
+  /** Whether the configuration excludes this resource from the scan. */
+  excludes(resource: Resource): boolean {
+    return (
+      this.#excludedKinds.has(resource.ref.kind) ||
+      (resource.ref.namespace !== undefined && this.#excludedNamespaces.has(resource.ref.namespace))
+    );
+  }
+
+  /** Runs the rules that need no other objects on one resource; keeps it if later rules need it. */
+  scan(resource: Resource): void {
+    const typeProblems: TypeProblem[] = [];
+    const workload = workloadOf(resource, this.#options.config.workloadKinds, typeProblems);
+    for (const problem of typeProblems) {
+      const position = locatePointer(resource, problem.pointer);
+      this.#output.problems.push({
+        code: 'INVALID_TYPE',
+        message: `${problem.pointer.slice(1).replace(/\//g, '.')}: expected ${problem.expected}, got ${problem.actual}`,
+        file: resource.file,
+        line: position.line,
+        column: position.column,
+        resource: resource.ref,
+      });
+    }
+    this.#run(this.#immediate, resource, workload);
+    if (this.#indexKinds.has(resource.object.kind)) {
+      this.#index.add(resource);
+    }
+    if (this.#deferred.some((active) => applies(active.rule, resource, workload))) {
+      this.#pending.push({ resource, workload });
+    }
+  }
+
+  /** Runs the rules that read other objects, now that every resource has been seen. */
+  finish(): EngineOutput {
+    for (const { resource, workload } of this.#pending.splice(0)) {
+      this.#run(this.#deferred, resource, workload);
+    }
+    return this.#output;
+  }
+
+  #run(rules: readonly ActiveRule[], resource: Resource, workload: Workload | undefined): void {
+    for (const active of rules) {
+      const { rule } = active;
+      if (!applies(rule, resource, workload)) {
+        continue;
+      }
+      const reports: Report[] = [];
+      const context = {
+        options: active.options,
+        index: this.#index,
+        report: (report: Report) => {
+          reports.push(report);
+        },
+      };
+      try {
+        if (rule.target === 'workload') {
+          rule.check(workload as Workload, context);
+        } else {
+          rule.check(resource, context);
+        }
+      } catch (error) {
+        this.#output.problems.push({
+          code: 'RULE_CRASHED',
+          ruleId: rule.meta.id,
+          message: `rule ${rule.meta.id} failed on ${resource.ref.kind}/${resource.ref.name}: ${describeError(error)}`,
+          file: resource.file,
+          line: resource.position.line,
+          column: resource.position.column,
+          resource: resource.ref,
+        });
+        continue;
+      }
+      for (const report of reports) {
+        this.#output.findings.push(this.#toFinding(active, resource, workload?.podMeta, report));
+      }
+    }
+  }
+
+  #toFinding(active: ActiveRule, resource: Resource, podMeta: ObjectMeta | undefined, report: Report): Finding {
+    const { rule } = active;
+    const { lang, config, today } = this.#options;
+    const template = rule.meta.messages[report.messageId];
+    let message = template === undefined ? report.messageId : renderTemplate(template[lang], report.data);
+    const position = locatePointer(resource, report.pointer);
+    const ref: ResourceRef = resource.ref;
+    const finding: Finding = {
+      ruleId: rule.meta.id,
+      severity: active.severity,
+      title: rule.meta.title[lang],
+      message,
+      resource: ref,
+      file: resource.file,
+      line: position.line,
+      column: position.column,
+      pointer: report.pointer,
+      fingerprint: fingerprintOf(rule.meta.id, ref, report.container, report.pointer),
+    };
+    if (report.container !== undefined) {
+      finding.container = report.container;
+    }
+    const verdict = annotationVerdict([resource.object.metadata, podMeta], rule.meta.id, report.container, config.strict);
+    if (verdict.kind === 'suppressed') {
+      finding.suppression = verdict.suppression;
+      return finding;
+    }
+    if (verdict.kind === 'missing-reason') {
+      message += lang === 'ja'
+        ? '（mamori.dev/ignore-reason がないため抑制は無効です）'
+        : ' (suppression ignored: mamori.dev/ignore-reason is missing)';
+    } else if (verdict.kind === 'strict') {
+      message += lang === 'ja'
+        ? '（strict モードのため注釈による抑制は無効です）'
+        : ' (suppression ignored: annotations cannot suppress in strict mode)';
+    }
+    const exception = exceptionFor(
+      config,
+      { ruleId: rule.meta.id, kind: ref.kind, namespace: ref.namespace, name: ref.name, container: report.container },
+      today,
+    );
+    if (exception.suppression !== undefined) {
+      finding.suppression = exception.suppression;
+    } else if (exception.expired !== undefined) {
+      message += lang === 'ja'
+        ? `（例外は ${exception.expired.expires ?? ''} に期限切れ）`
+        : ` (exception expired on ${exception.expired.expires ?? ''})`;
+    }
+    finding.message = message;
+    return finding;
+  }
+
+}
+
+function applies(rule: AnyRule, resource: Resource, workload: Workload | undefined): boolean {
+  return rule.target === 'workload' ? workload !== undefined : rule.kinds.includes(resource.object.kind);
+}

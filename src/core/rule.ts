@@ -1,0 +1,116 @@
+/**
+ * The rule contract. A rule is one module: metadata plus a pure, synchronous check. The engine
+ * calls the check once per target (a workload's pod spec, or a resource of the rule's kinds) and
+ * turns what it reports into findings.
+ */
+import type { LocalizedText, Resource, Severity } from './model.js';
+import type { Workload } from './workload.js';
+
+/** What a rule looks at. */
+export type RuleTarget = 'workload' | 'resource';
+
+/** A reference to a standard's control that a rule serves. */
+export interface StandardRef {
+  framework: 'cis' | 'nsa' | 'pss' | 'hardening';
+  control: string;
+}
+
+export interface RuleMeta<MessageId extends string = string, Options = Record<string, never>> {
+  /** Stable id `family/slug`; never changes. */
+  id: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  remediation: LocalizedText;
+  severity: Severity;
+  category: string;
+  /** Links for further reading. */
+  references: readonly string[];
+  standards?: readonly StandardRef[];
+  /**
+   * Kinds this rule reads through `context.index`. Such a rule runs after all input has been
+   * read, and the engine keeps resources of these kinds in memory.
+   */
+  indexKinds?: readonly string[];
+  /** Off unless the configuration turns it on. */
+  disabledByDefault?: boolean;
+  /** Message templates with `{{placeholder}}` fields, per message id. */
+  messages: Readonly<Record<MessageId, LocalizedText>>;
+  defaultOptions: Options;
+  /** Checks user options; returns one message per problem. */
+  validateOptions?: (options: Record<string, unknown>) => string[];
+}
+
+/** What a check reports: the engine adds rule id, severity, position and fingerprint. */
+export interface Report<MessageId extends string = string> {
+  messageId: MessageId;
+  data?: Readonly<Record<string, string | number>>;
+  /** RFC 6901 pointer into the resource's object; the deepest existing field is located. */
+  pointer: string;
+  /** The container concerned, if any (used for per-container suppressions). */
+  container?: string;
+}
+
+/** Read-only view of every resource in the scan, for rules that relate objects to each other. */
+export interface ResourceIndex {
+  ofKind(kind: string): readonly Resource[];
+  readonly all: readonly Resource[];
+}
+
+export interface RuleContext<MessageId extends string, Options> {
+  readonly options: Options;
+  readonly index: ResourceIndex;
+  report(report: Report<MessageId>): void;
+}
+
+interface RuleBase<MessageId extends string, Options> {
+  meta: RuleMeta<MessageId, Options>;
+}
+
+export interface WorkloadRule<MessageId extends string = string, Options = Record<string, never>>
+  extends RuleBase<MessageId, Options> {
+  target: 'workload';
+  check(workload: Workload, context: RuleContext<MessageId, Options>): void;
+}
+
+export interface ResourceRule<MessageId extends string = string, Options = Record<string, never>>
+  extends RuleBase<MessageId, Options> {
+  target: 'resource';
+  /** Kinds the rule inspects, e.g. `['Service']`. */
+  kinds: readonly string[];
+  check(resource: Resource, context: RuleContext<MessageId, Options>): void;
+}
+
+export type Rule<MessageId extends string = string, Options = Record<string, never>> =
+  | WorkloadRule<MessageId, Options>
+  | ResourceRule<MessageId, Options>;
+
+/**
+ * A rule with its message ids and options erased, as the engine and the registry hold it.
+ * The generic parameters of the rule are checked where it is defined.
+ */
+export type AnyRule = Rule<string, object>;
+
+/** Identity helper that checks a workload rule's types where it is written. */
+export function defineWorkloadRule<MessageId extends string, Options extends object = Record<string, never>>(
+  rule: Omit<WorkloadRule<MessageId, Options>, 'target'>,
+): AnyRule {
+  return { ...rule, target: 'workload' } as unknown as AnyRule;
+}
+
+/** Identity helper that checks a resource rule's types where it is written. */
+export function defineResourceRule<MessageId extends string, Options extends object = Record<string, never>>(
+  rule: Omit<ResourceRule<MessageId, Options>, 'target'>,
+): AnyRule {
+  return { ...rule, target: 'resource' } as unknown as AnyRule;
+}
+
+/** Fills `{{name}}` placeholders in a message template. */
+export function renderTemplate(
+  template: string,
+  data: Readonly<Record<string, string | number>> | undefined,
+): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
+    const value = data?.[key];
+    return value === undefined ? whole : String(value);
+  });
+}

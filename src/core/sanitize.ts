@@ -1,0 +1,280 @@
+/**
+ * Type-checks the parts of a pod spec that rules read, so that a rule can trust the declared
+ * types of {@link PodSpec}. A field of the wrong JSON type is removed from the copy the rules
+ * see and reported with its pointer; everything else is kept as it is.
+ */
+import type { ObjectMeta, PodSpec } from './k8s.js';
+
+/** The JSON shape a field must have. Object shapes are open: unlisted keys pass through. */
+export type Shape =
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | 'quantity'
+  | 'object'
+  | 'stringMap'
+  | { readonly array: Shape }
+  | { readonly fields: Readonly<Record<string, Shape>> };
+
+/** A field whose value has the wrong type. */
+export interface TypeProblem {
+  pointer: string;
+  expected: string;
+  actual: string;
+}
+
+const seccomp: Shape = { fields: { type: 'string', localhostProfile: 'string' } };
+const seLinux: Shape = {
+  fields: { user: 'string', role: 'string', type: 'string', level: 'string' },
+};
+const windows: Shape = {
+  fields: {
+    hostProcess: 'boolean',
+    gmsaCredentialSpecName: 'string',
+    gmsaCredentialSpec: 'string',
+    runAsUserName: 'string',
+  },
+};
+
+const containerSecurityContext: Shape = {
+  fields: {
+    privileged: 'boolean',
+    allowPrivilegeEscalation: 'boolean',
+    readOnlyRootFilesystem: 'boolean',
+    runAsNonRoot: 'boolean',
+    runAsUser: 'integer',
+    runAsGroup: 'integer',
+    procMount: 'string',
+    capabilities: { fields: { add: { array: 'string' }, drop: { array: 'string' } } },
+    seccompProfile: seccomp,
+    seLinuxOptions: seLinux,
+    appArmorProfile: seccomp,
+    windowsOptions: windows,
+  },
+};
+
+const container: Shape = {
+  fields: {
+    name: 'string',
+    image: 'string',
+    imagePullPolicy: 'string',
+    command: { array: 'string' },
+    args: { array: 'string' },
+    ports: {
+      array: {
+        fields: {
+          name: 'string',
+          containerPort: 'integer',
+          hostPort: 'integer',
+          hostIP: 'string',
+          protocol: 'string',
+        },
+      },
+    },
+    env: { array: { fields: { name: 'string', value: 'string', valueFrom: 'object' } } },
+    envFrom: { array: 'object' },
+    resources: {
+      fields: {
+        limits: { fields: {} },
+        requests: { fields: {} },
+      },
+    },
+    volumeMounts: {
+      array: { fields: { name: 'string', mountPath: 'string', readOnly: 'boolean', subPath: 'string' } },
+    },
+    securityContext: containerSecurityContext,
+    livenessProbe: 'object',
+    readinessProbe: 'object',
+    startupProbe: 'object',
+    targetContainerName: 'string',
+  },
+};
+
+const podSpecShape: Shape = {
+  fields: {
+    containers: { array: container },
+    initContainers: { array: container },
+    ephemeralContainers: { array: container },
+    volumes: {
+      array: {
+        fields: {
+          name: 'string',
+          hostPath: { fields: { path: 'string', type: 'string' } },
+          secret: 'object',
+          configMap: 'object',
+          csi: 'object',
+        },
+      },
+    },
+    securityContext: {
+      fields: {
+        runAsNonRoot: 'boolean',
+        runAsUser: 'integer',
+        runAsGroup: 'integer',
+        fsGroup: 'integer',
+        supplementalGroups: { array: 'integer' },
+        supplementalGroupsPolicy: 'string',
+        seccompProfile: seccomp,
+        seLinuxOptions: seLinux,
+        appArmorProfile: seccomp,
+        windowsOptions: windows,
+        sysctls: { array: { fields: { name: 'string', value: 'string' } } },
+        fsGroupChangePolicy: 'string',
+        seLinuxChangePolicy: 'string',
+      },
+    },
+    hostNetwork: 'boolean',
+    hostPID: 'boolean',
+    hostIPC: 'boolean',
+    hostUsers: 'boolean',
+    shareProcessNamespace: 'boolean',
+    serviceAccountName: 'string',
+    serviceAccount: 'string',
+    automountServiceAccountToken: 'boolean',
+    runtimeClassName: 'string',
+    nodeName: 'string',
+    os: { fields: { name: 'string' } },
+    imagePullSecrets: { array: 'object' },
+  },
+};
+
+const objectMetaShape: Shape = {
+  fields: {
+    name: 'string',
+    generateName: 'string',
+    namespace: 'string',
+    labels: 'stringMap',
+    annotations: 'stringMap',
+  },
+};
+
+/** Describes a JSON value's type the way error messages name it. */
+export function jsonTypeOf(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'array';
+  }
+  if (value instanceof Date) {
+    return 'timestamp';
+  }
+  return typeof value;
+}
+
+/** Escapes one RFC 6901 reference token. */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function expectedName(shape: Shape): string {
+  if (typeof shape === 'string') {
+    return shape === 'stringMap' ? 'map of strings' : shape === 'quantity' ? 'quantity' : shape;
+  }
+  return 'array' in shape ? 'array' : 'object';
+}
+
+function sanitizeValue(value: unknown, shape: Shape, pointer: string, problems: TypeProblem[]): unknown {
+  const fail = (): undefined => {
+    problems.push({ pointer, expected: expectedName(shape), actual: jsonTypeOf(value) });
+    return undefined;
+  };
+  switch (shape) {
+    case 'string':
+      return typeof value === 'string' ? value : fail();
+    case 'boolean':
+      return typeof value === 'boolean' ? value : fail();
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) ? value : fail();
+    case 'quantity':
+      return typeof value === 'string' || typeof value === 'number' ? value : fail();
+    case 'object':
+      return isRecord(value) ? value : fail();
+    case 'stringMap':
+      return isRecord(value) ? sanitizeStringMap(value, pointer, problems) : fail();
+    default:
+      break;
+  }
+  if ('array' in shape) {
+    if (!Array.isArray(value)) {
+      return fail();
+    }
+    const out: unknown[] = [];
+    value.forEach((item, index) => {
+      const clean = sanitizeValue(item, shape.array, `${pointer}/${index}`, problems);
+      // Keep array indexes stable so that pointers from rules still match the source.
+      out.push(clean);
+    });
+    return out;
+  }
+  if (!isRecord(value)) {
+    return fail();
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const fieldShape = shape.fields[key];
+    if (item === null || item === undefined) {
+      // An explicit null means "unset" in Kubernetes manifests.
+      continue;
+    }
+    if (fieldShape === undefined) {
+      out[key] = item;
+      continue;
+    }
+    const clean = sanitizeValue(item, fieldShape, `${pointer}/${escapePointerToken(key)}`, problems);
+    if (clean !== undefined) {
+      out[key] = clean;
+    }
+  }
+  return out;
+}
+
+function sanitizeStringMap(
+  value: Record<string, unknown>,
+  pointer: string,
+  problems: TypeProblem[],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === 'string') {
+      out[key] = item;
+    } else if (item !== null) {
+      // Kubernetes rejects non-string label and annotation values; a YAML `true` or `8080` is a
+      // common slip, so keep the text but report it.
+      problems.push({
+        pointer: `${pointer}/${escapePointerToken(key)}`,
+        expected: 'string',
+        actual: jsonTypeOf(item),
+      });
+      out[key] = String(item);
+    }
+  }
+  return out;
+}
+
+/** Type-checks a pod spec found at `pointer`. */
+export function sanitizePodSpec(
+  value: unknown,
+  pointer: string,
+  problems: TypeProblem[],
+): PodSpec | undefined {
+  return sanitizeValue(value, podSpecShape, pointer, problems) as PodSpec | undefined;
+}
+
+/** Type-checks object metadata found at `pointer`. */
+export function sanitizeObjectMeta(
+  value: unknown,
+  pointer: string,
+  problems: TypeProblem[],
+): ObjectMeta | undefined {
+  return sanitizeValue(value, objectMetaShape, pointer, problems) as ObjectMeta | undefined;
+}
+
+/** Type-checks any value against a shape; for rules over other kinds. */
+export function sanitize(value: unknown, shape: Shape, pointer: string, problems: TypeProblem[]): unknown {
+  return sanitizeValue(value, shape, pointer, problems);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { DecodeError, decodeJson, decodeYamlDocument, splitDocuments } from './documents.js';
+import { locatorFor } from './locate.js';
+
+describe('splitDocuments', () => {
+  it('splits at marker lines and records where each document starts', () => {
+    const text = 'a: 1\n---\nb: 2\n--- # comment\nc: 3\n...\n';
+    const documents = splitDocuments(text);
+    expect(documents.map((document) => [document.startLine, document.text.trim()])).toEqual([
+      [1, 'a: 1'],
+      [2, '---\nb: 2'],
+      [4, '--- # comment\nc: 3'],
+    ]);
+  });
+
+  it('does not split at dashes that are not markers', () => {
+    const text = 'key: |\n  ---not a marker\nlist:\n- ---x\n';
+    expect(splitDocuments(text)).toHaveLength(1);
+  });
+});
+
+describe('decodeYamlDocument', () => {
+  it('reports syntax errors at the line of the file, not of the document', () => {
+    const [, second] = splitDocuments('a: 1\n---\nb: [1, 2\nc: 3\n');
+    let caught: unknown;
+    try {
+      decodeYamlDocument(second!);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DecodeError);
+    expect((caught as DecodeError).code).toBe('YAML_SYNTAX');
+    expect((caught as DecodeError).line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('rejects a billion-laughs document quickly and with a clear reason', () => {
+    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let level = 1; level < 10; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const started = Date.now();
+    expect(() => decodeYamlDocument({ text: lines.join('\n'), startLine: 1, index: 0 })).toThrow(/alias bomb/);
+    // Bounded work: the walk stops at the node budget rather than expanding 9^10 nodes.
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('rejects documents nested deeper than the limit', () => {
+    const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
+    expect(() => decodeYamlDocument({ text: `a: ${deep}`, startLine: 1, index: 0 })).toThrow(/nesting/);
+  });
+
+  it('keeps dates as strings and supports merge keys', () => {
+    const value = decodeYamlDocument({ text: 'base: &b {x: 1}\nd: 2024-01-02\nm:\n  <<: *b\n  y: 2\n', startLine: 1, index: 0 });
+    expect(value).toEqual({ base: { x: 1 }, d: '2024-01-02', m: { x: 1, y: 2 } });
+  });
+
+  it('rejects duplicate keys, as the API server does', () => {
+    expect(() => decodeYamlDocument({ text: 'a: 1\na: 2\n', startLine: 1, index: 0 })).toThrow(DecodeError);
+  });
+});
+
+describe('decodeJson', () => {
+  it('gives the line and column of a syntax error', () => {
+    try {
+      decodeJson('{\n  "a": 1,\n  "b": ]\n}');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DecodeError);
+      expect((error as DecodeError).line).toBe(3);
+      expect((error as DecodeError).column).toBe(8);
+    }
+  });
+});
+
+describe('locatorFor', () => {
+  it('finds the key of a nested field and falls back to undefined for absent ones', () => {
+    const text = 'spec:\n  containers:\n    - name: a\n      securityContext:\n        privileged: true\n';
+    const locate = locatorFor(text, 10);
+    expect(locate('/spec/containers/0/securityContext/privileged')).toEqual({ line: 14, column: 9 });
+    expect(locate('/spec/containers/0')).toEqual({ line: 12, column: 7 });
+    expect(locate('/spec/volumes')).toBeUndefined();
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Decoding manifest text into objects, quickly, while staying able to say where any field is.
+ *
+ * Text is split into YAML documents at `---` / `...` marker lines (which the YAML grammar forbids
+ * inside any scalar, so the split is exact) and each document is decoded with js-yaml, which does
+ * not track positions and is several times faster than a parser that does. Positions are needed
+ * only for findings: {@link locatorFor} re-parses one document with the position-tracking `yaml`
+ * package on first use.
+ */
+import jsYaml from 'js-yaml';
+import type { SourcePosition } from '../core/model.js';
+import { jsonErrorOffset } from './json-error.js';
+
+/** One YAML document of a file, with where it starts. */
+export interface DocumentText {
+  text: string;
+  /** 1-based line of the document's first line in the file. */
+  startLine: number;
+  index: number;
+}
+
+const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
+
+/** Splits a YAML stream into documents. Empty documents (only comments or blanks) are kept. */
+export function splitDocuments(text: string): DocumentText[] {
+  const documents: DocumentText[] = [];
+  let start = 0;
+  let startLine = 1;
+  let line = 1;
+  let offset = 0;
+  let sawContentMarker = false;
+  const push = (end: number): void => {
+    documents.push({ text: text.slice(start, end), startLine, index: documents.length });
+  };
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline < 0 ? text.length : newline;
+    const first = text.charCodeAt(offset);
+    // Cheap filter before the regex: markers start with '-' or '.'.
+    if ((first === 45 || first === 46) && MARKER.test(text.slice(offset, Math.min(lineEnd, offset + 4)))) {
+      const isStart = first === 45;
+      if (offset > start || sawContentMarker) {
+        push(offset);
+      }
+      // The `---` line may carry content (`--- !tag` or `--- {a: 1}`): keep it in the next document.
+      start = isStart ? offset : lineEnd + 1;
+      startLine = isStart ? line : line + 1;
+      sawContentMarker = isStart;
+    }
+    offset = lineEnd + 1;
+    line++;
+  }
+  if (start < text.length || sawContentMarker) {
+    push(text.length);
+  }
+  return documents;
+}
+
+/** js-yaml's built-in types; the typings do not declare this export. */
+const builtinTypes = (jsYaml as unknown as { types: Record<'merge', jsYaml.Type> }).types;
+
+/**
+ * YAML 1.2 core types plus merge keys (`<<: *base`), which manifests use. No timestamps: like
+ * Kubernetes, dates stay strings.
+ */
+/** The line where a document's content starts: after its `---` marker, blank lines and comments. */
+export function contentLineOf(document: DocumentText): number {
+  const text = document.text;
+  let offset = 0;
+  let line = document.startLine;
+  while (offset < text.length) {
+    const end = text.indexOf('\n', offset);
+    const content = text.slice(offset, end < 0 ? text.length : end).trim();
+    const marker = content === '---' || content.startsWith('--- #');
+    if (content !== '' && !content.startsWith('#') && !marker && !content.startsWith('%')) {
+      return line;
+    }
+    if (end < 0) {
+      break;
+    }
+    offset = end + 1;
+    line++;
+  }
+  return document.startLine;
+}
+
+const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [builtinTypes.merge] });
+
+/** A decoding error with its position in the file. */
+export class DecodeError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+    readonly code: 'YAML_SYNTAX' | 'JSON_SYNTAX' | 'ALIAS_BOMB' | 'TOO_DEEP',
+  ) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+/** Limits that stop hostile input from exhausting time or memory. */
+export interface DecodeLimits {
+  /** Deepest nesting of maps and lists accepted. */
+  maxDepth: number;
+  /** Most nodes reachable from one document, counting each alias expansion again. */
+  maxNodes: number;
+}
+
+export const DEFAULT_LIMITS: DecodeLimits = { maxDepth: 256, maxNodes: 2_000_000 };
+
+/**
+ * Walks a decoded value, counting nodes reached through aliases again each time they are
+ * reached, which is what any later consumer (a rule, the JSON reporter) would do. Fails fast on a
+ * "billion laughs" document or a pathologically deep one.
+ */
+function checkShape(value: unknown, limits: DecodeLimits, startLine: number): void {
+  let nodes = 0;
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > limits.maxDepth) {
+      throw new DecodeError(`nesting deeper than ${limits.maxDepth} levels`, startLine, 1, 'TOO_DEEP');
+    }
+    if (++nodes > limits.maxNodes) {
+      throw new DecodeError(
+        `document expands to more than ${limits.maxNodes.toLocaleString('en')} nodes through YAML aliases (an "alias bomb"); refusing to process it`,
+        startLine,
+        1,
+        'ALIAS_BOMB',
+      );
+    }
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        visit(item, depth + 1);
+      }
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key in node) {
+        visit((node as Record<string, unknown>)[key], depth + 1);
+      }
+    }
+  };
+  visit(value, 0);
+}
+
+/** Decodes one YAML document. Throws {@link DecodeError} with file-relative positions. */
+export function decodeYamlDocument(document: DocumentText, limits: DecodeLimits = DEFAULT_LIMITS): unknown {
+  let value: unknown;
+  try {
+    value = jsYaml.load(document.text, { schema: SCHEMA });
+  } catch (error) {
+    if (error instanceof jsYaml.YAMLException) {
+      const mark = error.mark as { line?: number; column?: number } | undefined;
+      // An unterminated construct is reported at the end of input: keep that inside the document.
+      const lastLine = document.startLine + document.text.replace(/\n$/, '').split('\n').length - 1;
+      const line = Math.min(document.startLine + (mark?.line ?? 0), lastLine);
+      const column = line === document.startLine + (mark?.line ?? 0) ? (mark?.column ?? 0) + 1 : 1;
+      throw new DecodeError(error.reason || error.message, line, column, 'YAML_SYNTAX');
+    }
+    if (error instanceof RangeError) {
+      throw new DecodeError('nesting too deep to decode', document.startLine, 1, 'TOO_DEEP');
+    }
+    throw error;
+  }
+  // Only a document that uses aliases can expand, and only a long one can nest deeply: the walk
+  // that bounds both is skipped for short alias-free documents.
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (document.text.length > 2 * limits.maxDepth || document.text.includes('*'))
+  ) {
+    checkShape(value, limits, document.startLine);
+  }
+  return value;
+}
+
+/** Converts a character offset in `text` to a 1-based line and column. */
+export function positionAt(text: string, offset: number, firstLine = 1): SourcePosition {
+  let line = firstLine;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Decodes a JSON file. JSON syntax errors carry the line and column of the offending character. */
+export function decodeJson(text: string, limits: DecodeLimits = DEFAULT_LIMITS): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const offset = jsonErrorOffset(text);
+    const position = positionAt(text, offset);
+    const found = offset >= text.length ? 'end of input' : JSON.stringify(text.charAt(offset));
+    throw new DecodeError(`invalid JSON: unexpected ${found}`, position.line, position.column, 'JSON_SYNTAX');
+  }
+  checkShape(value, limits, 1);
+  return value;
+}

@@ -1,0 +1,278 @@
+/**
+ * The file-system adapter: expands paths into input files, reads them defensively, and decodes
+ * them into resources. Every file is accounted for: it yields resources, a skip reason, or an
+ * error with its location.
+ */
+import { isUtf8 } from 'node:buffer';
+import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Problem, ProblemCode, Resource, Skipped } from '../core/model.js';
+import { globToRegExp } from '../core/config.js';
+import { contentLineOf, DecodeError, DEFAULT_LIMITS, decodeJson, decodeYamlDocument, splitDocuments, type DecodeLimits } from './documents.js';
+import { locatorFor } from './locate.js';
+import { resourcesOf } from './resources.js';
+
+export const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** What decoding one input (a file or stdin) produced. */
+export interface InputOutcome {
+  file: string;
+  bytes: number;
+  documents: number;
+  /** The resources, unless a sink consumed them as they were decoded. */
+  resources: Resource[];
+  problems: Problem[];
+  skipped: Skipped[];
+}
+
+/** Receives resources as they are decoded, so that a long stream need not be held in memory. */
+export type ResourceSink = (resource: Resource) => void;
+
+export interface ReadOptions {
+  /** Files larger than this are refused. */
+  maxFileBytes: number;
+  limits: DecodeLimits;
+}
+
+export const DEFAULT_READ_OPTIONS: ReadOptions = { maxFileBytes: 32 * 1024 * 1024, limits: DEFAULT_LIMITS };
+
+function problem(code: ProblemCode, file: string, message: string, line?: number, column?: number): Problem {
+  const out: Problem = { code, file, message };
+  if (line !== undefined) {
+    out.line = line;
+    out.column = column ?? 1;
+  }
+  return out;
+}
+
+function emptyOutcome(file: string, bytes = 0): InputOutcome {
+  return { file, bytes, documents: 0, resources: [], problems: [], skipped: [] };
+}
+
+/**
+ * Decodes manifest text. `json` selects strict JSON decoding (for `.json` files); YAML is a
+ * superset, so stdin and other files go through the YAML path.
+ */
+export function decodeText(
+  text: string,
+  file: string,
+  json: boolean,
+  limits: DecodeLimits,
+  sink?: ResourceSink,
+): InputOutcome {
+  const outcome = emptyOutcome(file, Buffer.byteLength(text));
+  const emit = sink ?? ((resource: Resource) => outcome.resources.push(resource));
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') {
+    outcome.skipped.push({ file, reason: 'empty file' });
+    return outcome;
+  }
+  if (json) {
+    try {
+      const value = decodeJson(body, limits);
+      outcome.documents = 1;
+      const found = resourcesOf(value, file, 0, { line: 1, column: 1 }, locatorFor(body, 1));
+      found.resources.forEach(emit);
+      outcome.skipped.push(...found.skipped);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) {
+        throw error;
+      }
+      outcome.problems.push(problem(error.code, file, error.message, error.line, error.column));
+    }
+    return outcome;
+  }
+  for (const document of splitDocuments(body)) {
+    let value: unknown;
+    try {
+      value = decodeYamlDocument(document, limits);
+    } catch (error) {
+      if (!(error instanceof DecodeError)) {
+        throw error;
+      }
+      outcome.documents++;
+      outcome.problems.push(problem(error.code, file, error.message, error.line, error.column));
+      continue;
+    }
+    if (value === null || value === undefined) {
+      // A document holding only comments, or the empty one after a trailing `---`.
+      continue;
+    }
+    outcome.documents++;
+    const start = { line: contentLineOf(document), column: 1 };
+    const found = resourcesOf(value, file, document.index, start, locatorFor(document.text, document.startLine));
+    found.resources.forEach(emit);
+    outcome.skipped.push(...found.skipped);
+  }
+  return outcome;
+}
+
+/** Decodes raw bytes, refusing binary, non-UTF-8 and oversized input with a clear reason. */
+export function decodeBytes(
+  bytes: Buffer,
+  file: string,
+  json: boolean,
+  options: ReadOptions,
+  sink?: ResourceSink,
+): InputOutcome {
+  if (bytes.length > options.maxFileBytes) {
+    const outcome = emptyOutcome(file, bytes.length);
+    outcome.problems.push(
+      problem(
+        'TOO_LARGE',
+        file,
+        `file is ${bytes.length.toLocaleString('en')} bytes, over the limit of ${options.maxFileBytes.toLocaleString('en')} (raise it with --max-file-size)`,
+      ),
+    );
+    return outcome;
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const outcome = emptyOutcome(file, bytes.length);
+    outcome.problems.push(problem('NOT_UTF8', file, 'file is UTF-16 encoded; convert it to UTF-8'));
+    return outcome;
+  }
+  if (bytes.subarray(0, 8192).includes(0)) {
+    const outcome = emptyOutcome(file, bytes.length);
+    outcome.problems.push(problem('BINARY_FILE', file, 'file looks binary (it contains NUL bytes); not a manifest'));
+    return outcome;
+  }
+  if (!isUtf8(bytes)) {
+    const outcome = emptyOutcome(file, bytes.length);
+    const text = bytes.toString('utf8');
+    const bad = text.indexOf('\ufffd');
+    const before = text.slice(0, Math.max(bad, 0));
+    const line = before.split('\n').length;
+    outcome.problems.push(
+      problem('NOT_UTF8', file, 'file is not valid UTF-8', line, bad - before.lastIndexOf('\n')),
+    );
+    return outcome;
+  }
+  return decodeText(bytes.toString('utf8'), file, json, options.limits, sink);
+}
+
+/** One entry of the expanded input: a file to read, or a kustomization directory to render. */
+export type InputEntry =
+  | { kind: 'file'; path: string }
+  | { kind: 'kustomize'; path: string }
+  | { kind: 'problem'; problem: Problem }
+  | { kind: 'skipped'; skipped: Skipped };
+
+export interface ExpandOptions {
+  /** Glob patterns of paths to leave out. */
+  exclude: readonly string[];
+  /** `auto`: render a directory named on the command line that holds a kustomization; `always`: also those found while walking; `never`. */
+  kustomize: 'auto' | 'always' | 'never';
+}
+
+function hasKustomization(directory: string): boolean {
+  return KUSTOMIZATION_FILES.some((name) => {
+    try {
+      return statSync(join(directory, name)).isFile();
+    } catch {
+      return false;
+    }
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/**
+ * Expands command-line paths into input entries, recursively and in a stable order. Symlinked
+ * directories are followed once; a loop is reported, never followed forever.
+ */
+export function* expandPaths(paths: readonly string[], options: ExpandOptions): Generator<InputEntry> {
+  const excluded = options.exclude.map(globToRegExp);
+  const isExcluded = (path: string): boolean => {
+    const normal = path.replace(/\\/g, '/').replace(/^\.\//, '');
+    return excluded.some((pattern) => pattern.test(normal));
+  };
+  function* walk(path: string, explicit: boolean, ancestors: ReadonlySet<string>): Generator<InputEntry> {
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ELOOP') {
+        yield { kind: 'problem', problem: problem('SYMLINK_LOOP', path, 'symbolic link loop') };
+      } else if (code === 'ENOENT') {
+        yield {
+          kind: 'problem',
+          problem: problem('NOT_FOUND', path, explicit ? 'no such file or directory' : 'broken symbolic link'),
+        };
+      } else {
+        yield { kind: 'problem', problem: problem('UNREADABLE', path, `cannot read: ${code ?? String(error)}`) };
+      }
+      return;
+    }
+    if (stats.isDirectory()) {
+      let real: string;
+      try {
+        real = realpathSync(path);
+      } catch (error) {
+        yield { kind: 'problem', problem: problem('UNREADABLE', path, `cannot resolve: ${errorCode(error) ?? String(error)}`) };
+        return;
+      }
+      if (ancestors.has(real)) {
+        yield { kind: 'problem', problem: problem('SYMLINK_LOOP', path, `symbolic link loop back to ${relative('.', real) || '.'}`) };
+        return;
+      }
+      if (options.kustomize !== 'never' && (explicit || options.kustomize === 'always') && hasKustomization(path)) {
+        yield { kind: 'kustomize', path };
+        return;
+      }
+      let names: string[];
+      try {
+        names = readdirSync(path);
+      } catch (error) {
+        yield { kind: 'problem', problem: problem('UNREADABLE', path, `cannot list directory: ${errorCode(error) ?? String(error)}`) };
+        return;
+      }
+      names.sort();
+      const inner = new Set(ancestors).add(real);
+      for (const name of names) {
+        if (name.startsWith('.') || name === 'node_modules') {
+          continue;
+        }
+        const child = join(path, name);
+        if (isExcluded(child)) {
+          continue;
+        }
+        let childStats: Stats | undefined;
+        try {
+          childStats = statSync(child);
+        } catch {
+          childStats = undefined;
+        }
+        if (childStats?.isFile() === true && !MANIFEST_EXTENSIONS.test(name)) {
+          continue;
+        }
+        yield* walk(child, false, inner);
+      }
+      return;
+    }
+    if (!stats.isFile()) {
+      yield { kind: 'skipped', skipped: { file: path, reason: 'not a regular file' } };
+      return;
+    }
+    yield { kind: 'file', path };
+  }
+  for (const path of paths) {
+    yield* walk(path, true, new Set());
+  }
+}
+
+/** Reads and decodes one file. */
+export function readManifestFile(path: string, options: ReadOptions, sink?: ResourceSink): InputOutcome {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const outcome = emptyOutcome(path);
+    outcome.problems.push(problem('UNREADABLE', path, `cannot read: ${errorCode(error) ?? String(error)}`));
+    return outcome;
+  }
+  return decodeBytes(bytes, path, /\.json$/i.test(path), options, sink);
+}
