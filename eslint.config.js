@@ -17,6 +17,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/no-confusing-void-expression': 'off',
     },
   },
   {
@@ -27,7 +28,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['fs', 'node:fs', 'node:fs/promises', 'node:net', 'node:http', 'node:https', 'node:child_process', 'node:process'],
+          paths: [
+            'fs',
+            'node:fs',
+            'node:fs/promises',
+            'node:net',
+            'node:http',
+            'node:https',
+            'node:child_process',
+            'node:process',
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'process'],

@@ -33,5 +33,11 @@ for (const file of files) {
   }
 }
 process.stdout.write(
-  JSON.stringify({ files: files.length, documents, bytes, ms: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS }),
+  JSON.stringify({
+    files: files.length,
+    documents,
+    bytes,
+    ms: performance.now() - started,
+    maxRssKb: process.resourceUsage().maxRSS,
+  }),
 );

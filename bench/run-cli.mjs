@@ -4,5 +4,7 @@ import { execute } from '../dist/src/cli/execute.js';
 import { processIO } from '../dist/src/cli/process-io.js';
 
 const code = await execute(process.argv.slice(2), processIO());
-process.stderr.write(`\n@@bench ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+process.stderr.write(
+  `\n@@bench ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+);
 process.exitCode = code;

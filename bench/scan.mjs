@@ -35,7 +35,10 @@ function timed(args, input) {
 }
 
 function benchInfo(stderr) {
-  const line = stderr.split('\n').reverse().find((text) => text.startsWith('@@bench '));
+  const line = stderr
+    .split('\n')
+    .reverse()
+    .find((text) => text.startsWith('@@bench '));
   return line === undefined ? undefined : JSON.parse(line.slice('@@bench '.length));
 }
 
@@ -55,24 +58,61 @@ const rows = [];
 // 1. Whole-process scan of the corpus against whole-process js-yaml parsing of the same files.
 const baseline = measure('js-yaml parse only', [join(here, 'parse-baseline.mjs'), corpus]);
 const baseInfo = JSON.parse(baseline.last.stdout);
-const scan = measure('mamori scan --format json', [join(here, 'run-cli.mjs'), 'scan', corpus, '--format', 'json', '--fail-on', 'none']);
+const scan = measure('mamori scan --format json', [
+  join(here, 'run-cli.mjs'),
+  'scan',
+  corpus,
+  '--format',
+  'json',
+  '--fail-on',
+  'none',
+]);
 const scanInfo = benchInfo(scan.last.stderr);
 const report = JSON.parse(scan.last.stdout);
 const stats = report.stats;
 const mb = stats.bytes / 1024 / 1024;
 rows.push(['corpus', `${stats.files} files, ${stats.documents} documents, ${fmt(mb)} MB`]);
-rows.push(['js-yaml parse only (process)', `${fmt(baseline.ms, 0)} ms, peak RSS ${fmt(baseInfo.maxRssKb / 1024, 0)} MB`]);
-rows.push(['mamori scan --format json (process)', `${fmt(scan.ms, 0)} ms, peak RSS ${fmt(scanInfo.maxRssKb / 1024, 0)} MB`]);
-rows.push(['  throughput', `${fmt((stats.files / scan.ms) * 1000, 0)} files/s, ${fmt((stats.documents / scan.ms) * 1000, 0)} docs/s, ${fmt((mb / scan.ms) * 1000)} MB/s`]);
+rows.push([
+  'js-yaml parse only (process)',
+  `${fmt(baseline.ms, 0)} ms, peak RSS ${fmt(baseInfo.maxRssKb / 1024, 0)} MB`,
+]);
+rows.push([
+  'mamori scan --format json (process)',
+  `${fmt(scan.ms, 0)} ms, peak RSS ${fmt(scanInfo.maxRssKb / 1024, 0)} MB`,
+]);
+rows.push([
+  '  throughput',
+  `${fmt((stats.files / scan.ms) * 1000, 0)} files/s, ${fmt((stats.documents / scan.ms) * 1000, 0)} docs/s, ${fmt((mb / scan.ms) * 1000)} MB/s`,
+]);
 rows.push(['  time ratio scan / parse-only', `${fmt(scan.ms / baseline.ms)}x (target <= 1.20x)`]);
-rows.push(['  findings / errors / skipped', `${report.findings.length} / ${report.errors.length} / ${report.skipped.length}`]);
+rows.push([
+  '  findings / errors / skipped',
+  `${report.findings.length} / ${report.errors.length} / ${report.skipped.length}`,
+]);
 
 // 2. Linear scaling: the corpus named ten times is ten times the input.
-const tenArgs = [join(here, 'run-cli.mjs'), 'scan', ...Array(10).fill(corpus), '--format', 'json', '--fail-on', 'none'];
+const tenArgs = [
+  join(here, 'run-cli.mjs'),
+  'scan',
+  ...Array(10).fill(corpus),
+  '--format',
+  'json',
+  '--fail-on',
+  'none',
+];
 const ten = measure('mamori scan 10x corpus', tenArgs);
-const tenBase = measure('js-yaml 10x corpus', [join(here, 'parse-baseline.mjs'), ...Array(10).fill(corpus)]);
-rows.push(['10x corpus: mamori', `${fmt(ten.ms, 0)} ms = ${fmt(ten.ms / scan.ms)}x the 1x time (linear: <= 10x)`]);
-rows.push(['10x corpus: js-yaml parse only', `${fmt(tenBase.ms, 0)} ms = ${fmt(tenBase.ms / baseline.ms)}x; mamori/parse ${fmt(ten.ms / tenBase.ms)}x`]);
+const tenBase = measure('js-yaml 10x corpus', [
+  join(here, 'parse-baseline.mjs'),
+  ...Array(10).fill(corpus),
+]);
+rows.push([
+  '10x corpus: mamori',
+  `${fmt(ten.ms, 0)} ms = ${fmt(ten.ms / scan.ms)}x the 1x time (linear: <= 10x)`,
+]);
+rows.push([
+  '10x corpus: js-yaml parse only',
+  `${fmt(tenBase.ms, 0)} ms = ${fmt(tenBase.ms / baseline.ms)}x; mamori/parse ${fmt(ten.ms / tenBase.ms)}x`,
+]);
 
 // 3. Memory with 100,000 documents in one stream on stdin.
 const documents = Number(process.env.BENCH_STREAM_DOCS ?? 100_000);
@@ -83,9 +123,15 @@ for (let i = 0; i < documents; i++) {
   );
 }
 const stream = parts.join('---\n');
-const streamRun = timed([join(here, 'run-cli.mjs'), 'scan', '-', '--format', 'json', '--fail-on', 'none'], stream);
+const streamRun = timed(
+  [join(here, 'run-cli.mjs'), 'scan', '-', '--format', 'json', '--fail-on', 'none'],
+  stream,
+);
 const streamInfo = benchInfo(streamRun.stderr);
-rows.push([`stream of ${documents.toLocaleString('en')} documents (${fmt(stream.length / 1024 / 1024, 0)} MB) on stdin`, `${fmt(streamRun.ms, 0)} ms, peak RSS ${fmt(streamInfo.maxRssKb / 1024, 0)} MB (target: a few hundred MB)`]);
+rows.push([
+  `stream of ${documents.toLocaleString('en')} documents (${fmt(stream.length / 1024 / 1024, 0)} MB) on stdin`,
+  `${fmt(streamRun.ms, 0)} ms, peak RSS ${fmt(streamInfo.maxRssKb / 1024, 0)} MB (target: a few hundred MB)`,
+]);
 
 const width = Math.max(...rows.map(([label]) => label.length));
 console.log(`mamori bench (median of ${runs} runs; node ${process.version})`);

@@ -30,7 +30,11 @@ export function runRules(rules: readonly AnyRule[], yaml: string, run: RunOption
       config.rules[rule.meta.id] = { ...config.rules[rule.meta.id], options: run.options };
     }
   }
-  const engine = new Engine(rules, { config, lang: run.lang ?? 'en', today: run.today ?? '2026-01-01' });
+  const engine = new Engine(rules, {
+    config,
+    lang: run.lang ?? 'en',
+    today: run.today ?? '2026-01-01',
+  });
   const decoded = decodeText(yaml, 'test.yaml', false, DEFAULT_LIMITS);
   for (const resource of decoded.resources) {
     engine.scan(resource);

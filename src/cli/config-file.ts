@@ -43,12 +43,18 @@ function pathTokens(path: string): (string | number)[] {
   return tokens;
 }
 
-function lineOf(root: Node | null, tokens: readonly (string | number)[], counter: LineCounter): number | undefined {
+function lineOf(
+  root: Node | null,
+  tokens: readonly (string | number)[],
+  counter: LineCounter,
+): number | undefined {
   let node: unknown = root;
   let offset: number | undefined;
   for (const token of tokens) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => String((item.key as { value?: unknown } | null)?.value) === String(token));
+      const pair = node.items.find(
+        (item) => String((item.key as { value?: unknown } | null)?.value) === String(token),
+      );
       if (pair === undefined) {
         break;
       }
@@ -77,7 +83,11 @@ export function loadConfigFile(file: string, knownRules: ReadonlySet<string>): L
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { config: DEFAULT_CONFIG, file, problems: [{ code: 'CONFIG_INVALID', file, message: `cannot read configuration: ${reason}` }] };
+    return {
+      config: DEFAULT_CONFIG,
+      file,
+      problems: [{ code: 'CONFIG_INVALID', file, message: `cannot read configuration: ${reason}` }],
+    };
   }
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
@@ -87,7 +97,13 @@ export function loadConfigFile(file: string, knownRules: ReadonlySet<string>): L
       file,
       problems: document.errors.map((error) => {
         const position = counter.linePos(error.pos[0]);
-        return { code: 'CONFIG_INVALID', file, line: position.line, column: position.col, message: error.message };
+        return {
+          code: 'CONFIG_INVALID',
+          file,
+          line: position.line,
+          column: position.col,
+          message: error.message,
+        };
       }),
     };
   }

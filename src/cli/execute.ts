@@ -42,7 +42,9 @@ export async function execute(argv: readonly string[], io: CliIO): Promise<ExitC
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`mamori ${name}: ${error.message}\nRun \`mamori ${name} --help\` for usage.\n`);
+      io.stderr.write(
+        `mamori ${name}: ${error.message}\nRun \`mamori ${name} --help\` for usage.\n`,
+      );
       return EXIT.ERROR;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

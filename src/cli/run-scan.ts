@@ -1,13 +1,38 @@
 /**
  * The scan pipeline, shared by the commands that scan manifests: expand inputs, decode them,
  * stream resources through the engine, and assemble the result.
+ *
+ * Large inputs are decoded in parallel: worker threads and the main thread take files from one
+ * shared counter, each running the rules that look at one object at a time. Objects that the
+ * cross-object rules need are sent back and checked at the end, in the main thread.
  */
-import { Engine } from '../core/engine.js';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config.js';
-import type { Finding, Language, Problem, Resource, ScanResult, Skipped } from '../core/model.js';
+import { Engine } from '../core/engine.js';
+import type {
+  Finding,
+  Language,
+  Problem,
+  Resource,
+  ScanResult,
+  ScanStats,
+  Skipped,
+} from '../core/model.js';
 import type { AnyRule } from '../core/rule.js';
-import { decodeBytes, decodeText, expandPaths, readManifestFile, type InputOutcome, type ReadOptions } from '../sources/files.js';
+import { RULES } from '../rules/index.js';
+import {
+  decodeBytes,
+  decodeText,
+  expandPaths,
+  readManifestFile,
+  type InputOutcome,
+  type ReadOptions,
+} from '../sources/files.js';
 import { renderKustomization } from '../sources/kustomize.js';
+import { locatorFor } from '../sources/locate.js';
 import type { CliIO } from './io.js';
 
 export interface ScanRequest {
@@ -17,29 +42,126 @@ export interface ScanRequest {
   lang: Language;
   read: ReadOptions;
   kustomize: 'auto' | 'always' | 'never';
-  /** Called after each input, for progress display. */
-  onProgress?: (done: { files: number; resources: number }) => void;
+  /** Worker threads to use besides the main thread; default: one per spare core, for large inputs. */
+  workers?: number;
+  /** Called now and then, for progress display. */
+  onProgress?: (done: { files: number; total: number }) => void;
 }
 
+/** A resource sent from a worker to the main thread: plain data plus its document text. */
+export interface ShippedResource {
+  object: Resource['object'];
+  ref: Resource['ref'];
+  file: string;
+  documentIndex: number;
+  position: Resource['position'];
+  pointerPrefix?: string;
+  document?: { text: string; startLine: number };
+}
+
+/** What a worker (or the main thread's share) produced. */
+export interface PartialScan {
+  findings: Finding[];
+  problems: Problem[];
+  skipped: Skipped[];
+  stats: ScanStats;
+  later: ShippedResource[];
+}
+
+/** Settings a worker needs to rebuild the pipeline; plain data only. */
+export interface WorkerInput {
+  files: string[];
+  counter: SharedArrayBuffer;
+  config: Config;
+  lang: Language;
+  today: string;
+  read: ReadOptions;
+}
+
+/** Inputs below this many files are scanned on the main thread alone. */
+const PARALLEL_MIN_FILES = 48;
+
 function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.fingerprint.localeCompare(b.fingerprint)
+  );
 }
 
 function compareProblems(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
 }
 
-/** Scans the requested paths (`-` is standard input). */
-export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResult> {
-  const today = io.now().toISOString().slice(0, 10);
-  const engine = new Engine(request.rules, { config: request.config, lang: request.lang, today });
-  const problems: Problem[] = [];
-  const skipped: Skipped[] = [];
-  const stats = { files: 0, documents: 0, resources: 0, bytes: 0 };
+function compareSkipped(a: Skipped, b: Skipped): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+}
 
-  const sink = (resource: Resource): void => {
+/** Ships a resource to another thread. */
+export function shipResource(resource: Resource): ShippedResource {
+  const { object, ref, file, documentIndex, position, pointerPrefix, document } = resource;
+  const shipped: ShippedResource = { object, ref, file, documentIndex, position };
+  if (pointerPrefix !== undefined) {
+    shipped.pointerPrefix = pointerPrefix;
+  }
+  if (document !== undefined) {
+    shipped.document = document;
+  }
+  return shipped;
+}
+
+function unshipResource(shipped: ShippedResource): Resource {
+  const resource: Resource = { ...shipped };
+  if (shipped.document !== undefined) {
+    resource.locate = locatorFor(shipped.document.text, shipped.document.startLine);
+  }
+  return resource;
+}
+
+/**
+ * Scans files taken from a shared counter with the single-object rules. Runs in each worker and
+ * in the main thread.
+ */
+export function scanShare(
+  input: Omit<WorkerInput, 'counter'> & { counter: Int32Array },
+  rules: readonly AnyRule[],
+  keepLater: (resource: Resource) => void,
+): PartialScan {
+  const engine = new Engine(rules, {
+    config: input.config,
+    lang: input.lang,
+    today: input.today,
+    phase: 'immediate',
+  });
+  const partial: PartialScan = {
+    findings: [],
+    problems: [],
+    skipped: [],
+    stats: { files: 0, documents: 0, resources: 0, bytes: 0 },
+    later: [],
+  };
+  const sink = sinkFor(engine, partial, keepLater);
+  for (;;) {
+    const index = Atomics.add(input.counter, 0, 1);
+    const file = input.files[index];
+    if (file === undefined) {
+      break;
+    }
+    addOutcome(partial, readManifestFile(file, input.read, sink));
+    Atomics.add(input.counter, 1, 1);
+  }
+  const output = engine.finish();
+  partial.findings.push(...output.findings);
+  partial.problems.push(...output.problems);
+  return partial;
+}
+
+function sinkFor(engine: Engine, partial: PartialScan, keepLater: (resource: Resource) => void) {
+  return (resource: Resource): void => {
     if (engine.excludes(resource)) {
-      skipped.push({
+      partial.skipped.push({
         file: resource.file,
         line: resource.position.line,
         documentIndex: resource.documentIndex,
@@ -47,50 +169,153 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
       });
       return;
     }
-    stats.resources++;
+    partial.stats.resources++;
     engine.scan(resource);
+    if (engine.neededLater(resource)) {
+      keepLater(resource);
+    }
   };
-  const consume = (outcome: InputOutcome): void => {
-    stats.files++;
-    stats.bytes += outcome.bytes;
-    stats.documents += outcome.documents;
-    problems.push(...outcome.problems);
-    skipped.push(...outcome.skipped);
-    request.onProgress?.({ files: stats.files, resources: stats.resources });
-  };
+}
 
-  const filePaths = request.paths.filter((path) => path !== '-');
-  if (request.paths.includes('-')) {
-    consume(decodeBytes(await io.readStdin(), '<stdin>', false, request.read, sink));
-  }
-  for (const entry of expandPaths(filePaths, { exclude: request.config.exclude.paths, kustomize: request.kustomize })) {
-    switch (entry.kind) {
-      case 'file':
-        consume(readManifestFile(entry.path, request.read, sink));
-        break;
-      case 'kustomize': {
-        const rendered = renderKustomization(entry.path, io.env.PATH);
-        if (rendered.ok) {
-          consume(decodeText(rendered.text, entry.path, false, request.read.limits, sink));
-        } else {
-          stats.files++;
-          problems.push({ code: 'KUSTOMIZE', file: entry.path, message: rendered.message });
-        }
-        break;
+function addOutcome(partial: PartialScan, outcome: InputOutcome): void {
+  partial.stats.files++;
+  partial.stats.bytes += outcome.bytes;
+  partial.stats.documents += outcome.documents;
+  partial.problems.push(...outcome.problems);
+  partial.skipped.push(...outcome.skipped);
+}
+
+function workerUrl(): URL | undefined {
+  const url = new URL('./scan-worker.js', import.meta.url);
+  // When running from TypeScript sources (tests), there is no compiled worker: stay in-process.
+  return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+function startWorker(url: URL, input: WorkerInput): Promise<PartialScan> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(url, { workerData: input });
+    let result: PartialScan | undefined;
+    worker.once('message', (message: PartialScan) => {
+      result = message;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result !== undefined) {
+        resolve(result);
+      } else {
+        reject(new Error(`scan worker exited with code ${code} before reporting`));
       }
-      case 'problem':
-        problems.push(entry.problem);
-        break;
-      case 'skipped':
-        skipped.push(entry.skipped);
-        break;
+    });
+  });
+}
+
+/** Scans the requested paths (`-` is standard input). */
+export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResult> {
+  const today = io.now().toISOString().slice(0, 10);
+  const main: PartialScan = {
+    findings: [],
+    problems: [],
+    skipped: [],
+    stats: { files: 0, documents: 0, resources: 0, bytes: 0 },
+    later: [],
+  };
+  const later: Resource[] = [];
+  const keepLater = (resource: Resource): void => {
+    later.push(resource);
+  };
+  const engine = new Engine(request.rules, {
+    config: request.config,
+    lang: request.lang,
+    today,
+    phase: 'immediate',
+  });
+  const sink = sinkFor(engine, main, keepLater);
+
+  const files: string[] = [];
+  const kustomizations: string[] = [];
+  for (const entry of expandPaths(
+    request.paths.filter((path) => path !== '-'),
+    { exclude: request.config.exclude.paths, kustomize: request.kustomize },
+  )) {
+    if (entry.kind === 'file') {
+      files.push(entry.path);
+    } else if (entry.kind === 'kustomize') {
+      kustomizations.push(entry.path);
+    } else if (entry.kind === 'problem') {
+      main.problems.push(entry.problem);
+    } else {
+      main.skipped.push(entry.skipped);
     }
   }
-  const output = engine.finish();
+
+  if (request.paths.includes('-')) {
+    addOutcome(main, decodeBytes(await io.readStdin(), '<stdin>', false, request.read, sink));
+  }
+  for (const directory of kustomizations) {
+    const rendered = renderKustomization(directory, io.env.PATH);
+    if (rendered.ok) {
+      addOutcome(main, decodeText(rendered.text, directory, false, request.read.limits, sink));
+    } else {
+      main.stats.files++;
+      main.problems.push({ code: 'KUSTOMIZE', file: directory, message: rendered.message });
+    }
+  }
+
+  const counter = new SharedArrayBuffer(8);
+  const counters = new Int32Array(counter);
+  const url = workerUrl();
+  const spare = request.workers ?? Math.max(0, Math.min(availableParallelism() - 1, 3));
+  const parallel =
+    url !== undefined && spare > 0 && files.length >= PARALLEL_MIN_FILES && request.rules === RULES;
+  const shared = { files, config: request.config, lang: request.lang, today, read: request.read };
+  const workers = parallel
+    ? Array.from({ length: spare }, () => startWorker(url, { ...shared, counter }))
+    : [];
+  // The main thread takes its share too; it reports progress between files.
+  let lastProgress = 0;
+  for (;;) {
+    const index = Atomics.add(counters, 0, 1);
+    const file = files[index];
+    if (file === undefined) {
+      break;
+    }
+    addOutcome(main, readManifestFile(file, request.read, sink));
+    Atomics.add(counters, 1, 1);
+    const now = Date.now();
+    if (request.onProgress !== undefined && now - lastProgress > 200) {
+      lastProgress = now;
+      request.onProgress({ files: Atomics.load(counters, 1), total: files.length });
+    }
+  }
+  const own = engine.finish();
+  main.findings.push(...own.findings);
+  main.problems.push(...own.problems);
+  const parts = [main, ...(await Promise.all(workers))];
+
+  const deferred = new Engine(request.rules, {
+    config: request.config,
+    lang: request.lang,
+    today,
+    phase: 'deferred',
+  });
+  for (const resource of [
+    ...later,
+    ...parts.slice(1).flatMap((part) => part.later.map(unshipResource)),
+  ]) {
+    deferred.scan(resource);
+  }
+  const late = deferred.finish();
+  const stats = { files: 0, documents: 0, resources: 0, bytes: 0 };
+  for (const part of parts) {
+    stats.files += part.stats.files;
+    stats.documents += part.stats.documents;
+    stats.resources += part.stats.resources;
+    stats.bytes += part.stats.bytes;
+  }
   return {
-    findings: output.findings.sort(compareFindings),
-    problems: [...problems, ...output.problems].sort(compareProblems),
-    skipped,
+    findings: [...parts.flatMap((part) => part.findings), ...late.findings].sort(compareFindings),
+    problems: [...parts.flatMap((part) => part.problems), ...late.problems].sort(compareProblems),
+    skipped: parts.flatMap((part) => part.skipped).sort(compareSkipped),
     stats,
   };
 }

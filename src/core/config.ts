@@ -64,7 +64,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function stringList(value: unknown, path: string, issues: ConfigIssue[]): string[] {
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
-    return value as string[];
+    return value;
   }
   issues.push({ path, message: 'must be a list of strings' });
   return [];
@@ -89,6 +89,8 @@ function unknownKeys(
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const POINTER = /^(\/[^/]+)+$/;
 const PSS_LEVELS = ['baseline', 'restricted', 'none'] as const;
+/** A Pod Security policy version, as upstream accepts it. */
+const PSS_VERSION = /^(?:latest|v1\.(?:0|[1-9][0-9]*))$/;
 
 function parseRuleSettings(
   value: unknown,
@@ -154,7 +156,15 @@ function parseException(raw: unknown, path: string, issues: ConfigIssue[]): Exce
     issues.push({ path, message: 'must be a map' });
     return undefined;
   }
-  const keys = ['rules', 'reason', 'kinds', 'namespaces', 'names', 'containers', 'expires'] as const;
+  const keys = [
+    'rules',
+    'reason',
+    'kinds',
+    'namespaces',
+    'names',
+    'containers',
+    'expires',
+  ] as const;
   unknownKeys(raw, keys, path, issues);
   if (typeof raw.reason !== 'string' || raw.reason.trim() === '') {
     issues.push({ path: `${path}.reason`, message: 'is required: say why the risk is accepted' });
@@ -170,7 +180,8 @@ function parseException(raw: unknown, path: string, issues: ConfigIssue[]): Exce
     }
   }
   if (raw.expires !== undefined) {
-    const expires = raw.expires instanceof Date ? raw.expires.toISOString().slice(0, 10) : raw.expires;
+    const expires =
+      raw.expires instanceof Date ? raw.expires.toISOString().slice(0, 10) : raw.expires;
     if (typeof expires === 'string' && DATE.test(expires)) {
       exception.expires = expires;
     } else {
@@ -214,7 +225,7 @@ function parsePss(value: unknown, issues: ConfigIssue[]): PssSettings {
     }
   }
   if (value.version !== undefined) {
-    if (typeof value.version === 'string') {
+    if (typeof value.version === 'string' && PSS_VERSION.test(value.version)) {
       out.version = value.version;
     } else {
       issues.push({ path: 'pss.version', message: 'must be a string such as latest or v1.30' });
@@ -239,7 +250,17 @@ export function parseConfig(
   if (!isRecord(value)) {
     return { config, issues: [{ path: '', message: 'the configuration must be a map' }] };
   }
-  const allowed = ['version', 'rules', 'exclude', 'exceptions', 'workloadKinds', 'strict', 'failOn', 'lang', 'pss'];
+  const allowed = [
+    'version',
+    'rules',
+    'exclude',
+    'exceptions',
+    'workloadKinds',
+    'strict',
+    'failOn',
+    'lang',
+    'pss',
+  ];
   unknownKeys(value, allowed, '', issues);
   if (value.version !== undefined && value.version !== 1) {
     issues.push({ path: 'version', message: 'only version 1 is supported' });

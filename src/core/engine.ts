@@ -6,7 +6,15 @@
 import type { Config } from './config.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { ObjectMeta } from './k8s.js';
-import type { Finding, Language, Problem, Resource, ResourceRef, Severity, SourcePosition } from './model.js';
+import type {
+  Finding,
+  Language,
+  Problem,
+  Resource,
+  ResourceRef,
+  Severity,
+  SourcePosition,
+} from './model.js';
 import { renderTemplate, type AnyRule, type Report, type ResourceIndex } from './rule.js';
 import { annotationVerdict, exceptionFor } from './suppressions.js';
 import type { TypeProblem } from './sanitize.js';
@@ -17,6 +25,11 @@ export interface EngineOptions {
   lang: Language;
   /** Today's date, YYYY-MM-DD, for exception expiry. */
   today: string;
+  /**
+   * Which rules to run: `all` (default); `immediate`, the rules that need no other objects
+   * (a parallel worker); or `deferred`, the rules that read the index (after the workers).
+   */
+  phase?: 'all' | 'immediate' | 'deferred';
 }
 
 /** A rule as configured for this run. */
@@ -83,18 +96,28 @@ export function locatePointer(resource: Resource, pointer: string): SourcePositi
 }
 
 /** Validates the configuration's rule options against each rule; returns messages with paths. */
-export function activeRules(rules: readonly AnyRule[], config: Config): { active: ActiveRule[]; issues: string[] } {
+export function activeRules(
+  rules: readonly AnyRule[],
+  config: Config,
+): { active: ActiveRule[]; issues: string[] } {
   const active: ActiveRule[] = [];
   const issues: string[] = [];
   for (const rule of rules) {
     const setting = config.rules[rule.meta.id];
-    const enabled = setting?.enabled ?? rule.meta.disabledByDefault !== true;
-    const options = { ...rule.meta.defaultOptions, ...(setting?.options ?? {}) };
+    const derived = rule.meta.configDefaults?.(config);
+    const enabled = setting?.enabled ?? derived?.enabled ?? rule.meta.disabledByDefault !== true;
+    const options = {
+      ...rule.meta.defaultOptions,
+      ...derived?.options,
+      ...(setting?.options ?? {}),
+    };
     if (setting?.options !== undefined) {
       const known = Object.keys(rule.meta.defaultOptions);
       for (const key of Object.keys(setting.options)) {
         if (!known.includes(key)) {
-          issues.push(`rules.${rule.meta.id}.options.${key}: unknown option; expected one of: ${known.join(', ') || '(none)'}`);
+          issues.push(
+            `rules.${rule.meta.id}.options.${key}: unknown option; expected one of: ${known.join(', ') || '(none)'}`,
+          );
         }
       }
       for (const message of rule.meta.validateOptions?.(options) ?? []) {
@@ -102,7 +125,11 @@ export function activeRules(rules: readonly AnyRule[], config: Config): { active
       }
     }
     if (enabled) {
-      active.push({ rule, severity: setting?.severity ?? rule.meta.severity, options });
+      active.push({
+        rule,
+        severity: setting?.severity ?? derived?.severity ?? rule.meta.severity,
+        options,
+      });
     }
   }
   return { active, issues };
@@ -125,6 +152,8 @@ export class Engine {
   readonly #immediate: readonly ActiveRule[];
   readonly #deferred: readonly ActiveRule[];
   readonly #indexKinds: ReadonlySet<string>;
+  readonly #laterRules: readonly AnyRule[];
+  readonly #laterKinds: ReadonlySet<string>;
   readonly #index = new GrowingIndex();
   readonly #pending: { resource: Resource; workload: Workload | undefined }[] = [];
   readonly #output: EngineOutput = { findings: [], problems: [], notices: [] };
@@ -134,11 +163,40 @@ export class Engine {
   constructor(rules: readonly AnyRule[], options: EngineOptions) {
     this.#options = options;
     const { active } = activeRules(rules, options.config);
-    this.#immediate = active.filter((entry) => entry.rule.meta.indexKinds === undefined);
-    this.#deferred = active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
+    const phase = options.phase ?? 'all';
+    this.#immediate =
+      phase === 'deferred'
+        ? []
+        : active.filter((entry) => entry.rule.meta.indexKinds === undefined);
+    this.#deferred =
+      phase === 'immediate'
+        ? []
+        : active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
+    // In the immediate phase the deferred rules still decide what must be kept for later.
+    const later = active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
+    this.#laterRules = later.map((entry) => entry.rule);
+    this.#laterKinds = new Set(later.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#indexKinds = new Set(this.#deferred.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
     this.#excludedKinds = new Set(options.config.exclude.kinds);
+  }
+
+  /**
+   * Whether the rules that read other objects need this resource: as a member of the index, or
+   * as a target. A parallel worker sends such resources back for the deferred phase.
+   */
+  neededLater(
+    resource: Resource,
+    workload: Workload | undefined = this.#workloadOf(resource),
+  ): boolean {
+    return (
+      this.#laterKinds.has(resource.object.kind) ||
+      this.#laterRules.some((rule) => applies(rule, resource, workload))
+    );
+  }
+
+  #workloadOf(resource: Resource): Workload | undefined {
+    return workloadOf(resource, this.#options.config.workloadKinds, []);
   }
 
   /** Whether the configuration excludes this resource from the scan. */
@@ -153,7 +211,9 @@ export class Engine {
   scan(resource: Resource): void {
     const typeProblems: TypeProblem[] = [];
     const workload = workloadOf(resource, this.#options.config.workloadKinds, typeProblems);
-    for (const problem of typeProblems) {
+    // Type problems are reported once: by the phase that sees the resource first.
+    const reportTypes = (this.#options.phase ?? 'all') !== 'deferred';
+    for (const problem of reportTypes ? typeProblems : []) {
       const position = locatePointer(resource, problem.pointer);
       this.#output.problems.push({
         code: 'INVALID_TYPE',
@@ -219,16 +279,27 @@ export class Engine {
     }
   }
 
-  #toFinding(active: ActiveRule, resource: Resource, podMeta: ObjectMeta | undefined, report: Report): Finding {
+  #toFinding(
+    active: ActiveRule,
+    resource: Resource,
+    podMeta: ObjectMeta | undefined,
+    report: Report,
+  ): Finding {
     const { rule } = active;
     const { lang, config, today } = this.#options;
     const template = rule.meta.messages[report.messageId];
-    let message = template === undefined ? report.messageId : renderTemplate(template[lang], report.data);
+    let message =
+      template === undefined ? report.messageId : renderTemplate(template[lang], report.data);
     const position = locatePointer(resource, report.pointer);
     const ref: ResourceRef = resource.ref;
+    // A severity from the configuration applies to every message; otherwise a message may have its own.
+    const severityConfigured =
+      config.rules[rule.meta.id]?.severity !== undefined || active.severity !== rule.meta.severity;
     const finding: Finding = {
       ruleId: rule.meta.id,
-      severity: active.severity,
+      severity: severityConfigured
+        ? active.severity
+        : (rule.meta.messageSeverities?.[report.messageId] ?? active.severity),
       title: rule.meta.title[lang],
       message,
       resource: ref,
@@ -241,38 +312,53 @@ export class Engine {
     if (report.container !== undefined) {
       finding.container = report.container;
     }
-    const verdict = annotationVerdict([resource.object.metadata, podMeta], rule.meta.id, report.container, config.strict);
+    const verdict = annotationVerdict(
+      [resource.object.metadata, podMeta],
+      rule.meta.id,
+      report.container,
+      config.strict,
+    );
     if (verdict.kind === 'suppressed') {
       finding.suppression = verdict.suppression;
       return finding;
     }
     if (verdict.kind === 'missing-reason') {
-      message += lang === 'ja'
-        ? '（mamori.dev/ignore-reason がないため抑制は無効です）'
-        : ' (suppression ignored: mamori.dev/ignore-reason is missing)';
+      message +=
+        lang === 'ja'
+          ? '（mamori.dev/ignore-reason がないため抑制は無効です）'
+          : ' (suppression ignored: mamori.dev/ignore-reason is missing)';
     } else if (verdict.kind === 'strict') {
-      message += lang === 'ja'
-        ? '（strict モードのため注釈による抑制は無効です）'
-        : ' (suppression ignored: annotations cannot suppress in strict mode)';
+      message +=
+        lang === 'ja'
+          ? '（strict モードのため注釈による抑制は無効です）'
+          : ' (suppression ignored: annotations cannot suppress in strict mode)';
     }
     const exception = exceptionFor(
       config,
-      { ruleId: rule.meta.id, kind: ref.kind, namespace: ref.namespace, name: ref.name, container: report.container },
+      {
+        ruleId: rule.meta.id,
+        kind: ref.kind,
+        namespace: ref.namespace,
+        name: ref.name,
+        container: report.container,
+      },
       today,
     );
     if (exception.suppression !== undefined) {
       finding.suppression = exception.suppression;
     } else if (exception.expired !== undefined) {
-      message += lang === 'ja'
-        ? `（例外は ${exception.expired.expires ?? ''} に期限切れ）`
-        : ` (exception expired on ${exception.expired.expires ?? ''})`;
+      message +=
+        lang === 'ja'
+          ? `（例外は ${exception.expired.expires ?? ''} に期限切れ）`
+          : ` (exception expired on ${exception.expired.expires ?? ''})`;
     }
     finding.message = message;
     return finding;
   }
-
 }
 
 function applies(rule: AnyRule, resource: Resource, workload: Workload | undefined): boolean {
-  return rule.target === 'workload' ? workload !== undefined : rule.kinds.includes(resource.object.kind);
+  return rule.target === 'workload'
+    ? workload !== undefined
+    : rule.kinds.includes(resource.object.kind);
 }

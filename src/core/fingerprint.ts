@@ -19,8 +19,14 @@ export function fingerprintOf(
   pointer: string,
 ): string {
   const field = pointer.replace(/\/(initContainers|containers|ephemeralContainers)\/\d+/g, '/$1');
-  const key = [ruleId, groupOf(ref.apiVersion), ref.kind, ref.namespace ?? '', ref.name, container ?? '', field].join(
-    '\u0000',
-  );
+  const key = [
+    ruleId,
+    groupOf(ref.apiVersion),
+    ref.kind,
+    ref.namespace ?? '',
+    ref.name,
+    container ?? '',
+    field,
+  ].join('\u0000');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }

@@ -59,6 +59,8 @@ export interface Resource {
   locate?: PositionResolver;
   /** For items of a `List`, the pointer of the item inside its document (e.g. `/items/3`). */
   pointerPrefix?: string;
+  /** The text of the YAML document the object came from, and its first line in the file. */
+  document?: { text: string; startLine: number };
 }
 
 /** Why a finding is not counted. */

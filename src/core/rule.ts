@@ -3,6 +3,7 @@
  * calls the check once per target (a workload's pod spec, or a resource of the rule's kinds) and
  * turns what it reports into findings.
  */
+import type { Config } from './config.js';
 import type { LocalizedText, Resource, Severity } from './model.js';
 import type { Workload } from './workload.js';
 
@@ -35,7 +36,23 @@ export interface RuleMeta<MessageId extends string = string, Options = Record<st
   disabledByDefault?: boolean;
   /** Message templates with `{{placeholder}}` fields, per message id. */
   messages: Readonly<Record<MessageId, LocalizedText>>;
+  /**
+   * Severities of particular messages that differ from `severity` (for example advice that is
+   * less urgent than the rule's main finding). A severity set in the configuration applies to
+   * every message of the rule and wins over these.
+   */
+  messageSeverities?: Readonly<Partial<Record<MessageId, Severity>>>;
   defaultOptions: Options;
+  /**
+   * Settings this rule takes from the shared sections of the configuration (for example the
+   * `pss` levels): whether it is enabled, its severity and options. An entry for the rule under
+   * `rules:` wins for each key it sets; options merge as defaultOptions < these < configured.
+   */
+  configDefaults?: (config: Config) => {
+    enabled?: boolean;
+    severity?: Severity;
+    options?: Partial<Options>;
+  };
   /** Checks user options; returns one message per problem. */
   validateOptions?: (options: Record<string, unknown>) => string[];
 }
@@ -66,14 +83,18 @@ interface RuleBase<MessageId extends string, Options> {
   meta: RuleMeta<MessageId, Options>;
 }
 
-export interface WorkloadRule<MessageId extends string = string, Options = Record<string, never>>
-  extends RuleBase<MessageId, Options> {
+export interface WorkloadRule<
+  MessageId extends string = string,
+  Options = Record<string, never>,
+> extends RuleBase<MessageId, Options> {
   target: 'workload';
   check(workload: Workload, context: RuleContext<MessageId, Options>): void;
 }
 
-export interface ResourceRule<MessageId extends string = string, Options = Record<string, never>>
-  extends RuleBase<MessageId, Options> {
+export interface ResourceRule<
+  MessageId extends string = string,
+  Options = Record<string, never>,
+> extends RuleBase<MessageId, Options> {
   target: 'resource';
   /** Kinds the rule inspects, e.g. `['Service']`. */
   kinds: readonly string[];
@@ -81,8 +102,7 @@ export interface ResourceRule<MessageId extends string = string, Options = Recor
 }
 
 export type Rule<MessageId extends string = string, Options = Record<string, never>> =
-  | WorkloadRule<MessageId, Options>
-  | ResourceRule<MessageId, Options>;
+  WorkloadRule<MessageId, Options> | ResourceRule<MessageId, Options>;
 
 /**
  * A rule with its message ids and options erased, as the engine and the registry hold it.
@@ -91,16 +111,18 @@ export type Rule<MessageId extends string = string, Options = Record<string, nev
 export type AnyRule = Rule<string, object>;
 
 /** Identity helper that checks a workload rule's types where it is written. */
-export function defineWorkloadRule<MessageId extends string, Options extends object = Record<string, never>>(
-  rule: Omit<WorkloadRule<MessageId, Options>, 'target'>,
-): AnyRule {
+export function defineWorkloadRule<
+  MessageId extends string,
+  Options extends object = Record<string, never>,
+>(rule: Omit<WorkloadRule<MessageId, Options>, 'target'>): AnyRule {
   return { ...rule, target: 'workload' } as unknown as AnyRule;
 }
 
 /** Identity helper that checks a resource rule's types where it is written. */
-export function defineResourceRule<MessageId extends string, Options extends object = Record<string, never>>(
-  rule: Omit<ResourceRule<MessageId, Options>, 'target'>,
-): AnyRule {
+export function defineResourceRule<
+  MessageId extends string,
+  Options extends object = Record<string, never>,
+>(rule: Omit<ResourceRule<MessageId, Options>, 'target'>): AnyRule {
   return { ...rule, target: 'resource' } as unknown as AnyRule;
 }
 

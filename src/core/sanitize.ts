@@ -80,12 +80,15 @@ const container: Shape = {
       },
     },
     volumeMounts: {
-      array: { fields: { name: 'string', mountPath: 'string', readOnly: 'boolean', subPath: 'string' } },
+      array: {
+        fields: { name: 'string', mountPath: 'string', readOnly: 'boolean', subPath: 'string' },
+      },
     },
     securityContext: containerSecurityContext,
     livenessProbe: 'object',
     readinessProbe: 'object',
     startupProbe: 'object',
+    lifecycle: 'object',
     targetContainerName: 'string',
   },
 };
@@ -168,7 +171,9 @@ export function escapePointerToken(token: string | number): string {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 function expectedName(shape: Shape): string {
@@ -178,10 +183,14 @@ function expectedName(shape: Shape): string {
   return 'array' in shape ? 'array' : 'object';
 }
 
-function sanitizeValue(value: unknown, shape: Shape, pointer: string, problems: TypeProblem[]): unknown {
+function sanitizeValue(
+  value: unknown,
+  shape: Shape,
+  pointer: string,
+  problems: TypeProblem[],
+): unknown {
   const fail = (): undefined => {
     problems.push({ pointer, expected: expectedName(shape), actual: jsonTypeOf(value) });
-    return undefined;
   };
   switch (shape) {
     case 'string':
@@ -225,7 +234,12 @@ function sanitizeValue(value: unknown, shape: Shape, pointer: string, problems: 
       out[key] = item;
       continue;
     }
-    const clean = sanitizeValue(item, fieldShape, `${pointer}/${escapePointerToken(key)}`, problems);
+    const clean = sanitizeValue(
+      item,
+      fieldShape,
+      `${pointer}/${escapePointerToken(key)}`,
+      problems,
+    );
     if (clean !== undefined) {
       out[key] = clean;
     }
@@ -242,7 +256,10 @@ function sanitizeStringMap(
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'string') {
       out[key] = item;
-    } else if (item !== null) {
+    } else if (item === null) {
+      // `key:` with no value decodes to null; Kubernetes keeps such a label or annotation as "".
+      out[key] = '';
+    } else {
       // Kubernetes rejects non-string label and annotation values; a YAML `true` or `8080` is a
       // common slip, so keep the text but report it.
       problems.push({
@@ -250,7 +267,7 @@ function sanitizeStringMap(
         expected: 'string',
         actual: jsonTypeOf(item),
       });
-      out[key] = String(item);
+      out[key] = JSON.stringify(item);
     }
   }
   return out;
@@ -275,6 +292,11 @@ export function sanitizeObjectMeta(
 }
 
 /** Type-checks any value against a shape; for rules over other kinds. */
-export function sanitize(value: unknown, shape: Shape, pointer: string, problems: TypeProblem[]): unknown {
+export function sanitize(
+  value: unknown,
+  shape: Shape,
+  pointer: string,
+  problems: TypeProblem[],
+): unknown {
   return sanitizeValue(value, shape, pointer, problems);
 }

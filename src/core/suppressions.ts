@@ -20,7 +20,12 @@ export function ruleMatches(pattern: string, ruleId: string): boolean {
 }
 
 function listOf(value: string | undefined): string[] {
-  return value === undefined ? [] : value.split(',').map((item) => item.trim()).filter(Boolean);
+  return value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean);
 }
 
 /** What the annotations of a finding's object say about it. */

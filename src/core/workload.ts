@@ -66,7 +66,11 @@ export function valueAt(root: unknown, pointer: string): unknown {
   return current;
 }
 
-const CONTAINER_TYPES: readonly ContainerType[] = ['initContainers', 'containers', 'ephemeralContainers'];
+const CONTAINER_TYPES: readonly ContainerType[] = [
+  'initContainers',
+  'containers',
+  'ephemeralContainers',
+];
 
 /**
  * Extracts the pod template of a workload resource, or returns undefined for other kinds.
@@ -89,7 +93,8 @@ export function workloadOf(
   }
   const specPointer = `${templatePointer}/spec`;
   const podSpec = sanitizePodSpec(template.spec ?? {}, specPointer, problems) ?? {};
-  const podMeta = sanitizeObjectMeta(template.metadata ?? {}, `${templatePointer}/metadata`, problems) ?? {};
+  const podMeta =
+    sanitizeObjectMeta(template.metadata ?? {}, `${templatePointer}/metadata`, problems) ?? {};
   const containers: ContainerRef[] = [];
   for (const type of CONTAINER_TYPES) {
     (podSpec[type] ?? []).forEach((container: Container | undefined, index) => {
@@ -116,7 +121,13 @@ export interface Effective<T> {
   fromPod: boolean;
 }
 
-type InheritableField = 'runAsNonRoot' | 'runAsUser' | 'runAsGroup' | 'seccompProfile' | 'seLinuxOptions' | 'appArmorProfile';
+type InheritableField =
+  | 'runAsNonRoot'
+  | 'runAsUser'
+  | 'runAsGroup'
+  | 'seccompProfile'
+  | 'seLinuxOptions'
+  | 'appArmorProfile';
 
 /**
  * The effective value of a security-context field for a container: the container's own setting
@@ -134,7 +145,7 @@ export function effectiveSetting<F extends InheritableField>(
   const pod = workload.podSpec.securityContext?.[field];
   if (pod !== undefined) {
     return {
-      value: pod as NonNullable<NonNullable<Container['securityContext']>[F]>,
+      value: pod,
       pointer: `${workload.specPointer}/securityContext/${field}`,
       fromPod: true,
     };
@@ -144,5 +155,7 @@ export function effectiveSetting<F extends InheritableField>(
 
 /** Pointer to report when a container lacks a setting: its securityContext, else the container. */
 export function missingSettingPointer(ref: ContainerRef): string {
-  return ref.container.securityContext === undefined ? ref.pointer : `${ref.pointer}/securityContext`;
+  return ref.container.securityContext === undefined
+    ? ref.pointer
+    : `${ref.pointer}/securityContext`;
 }

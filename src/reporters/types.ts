@@ -10,14 +10,22 @@ export interface ReportContext {
   rules: readonly AnyRule[];
   toolVersion: string;
   lang: Language;
-  /** The severity at or above which findings fail the run. */
-  failOn: Severity;
+  /**
+   * The severity at or above which unsuppressed findings fail the run; `none` never fails on
+   * findings (errors still do).
+   */
+  failOn: Severity | 'none';
   /** Base URL of the rule documentation; a rule's page is `${docsBaseUrl}/<family>/<slug>.md`. */
   docsBaseUrl: string;
   /** Whether the table reporter may use ANSI colours. */
   color: boolean;
   /** The working directory, to make paths relative (SARIF URIs). */
   cwd: string;
+  /** The tool's home page (SARIF `informationUri`); defaults to {@link MAMORI_HOMEPAGE}. */
+  informationUri?: string;
 }
+
+/** mamori's home page, used where a report names the tool. */
+export const MAMORI_HOMEPAGE = 'https://github.com/mamori-dev/mamori';
 
 export type Reporter = (result: ScanResult, context: ReportContext) => string;

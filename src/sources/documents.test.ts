@@ -41,23 +41,33 @@ describe('decodeYamlDocument', () => {
       lines.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
     }
     const started = Date.now();
-    expect(() => decodeYamlDocument({ text: lines.join('\n'), startLine: 1, index: 0 })).toThrow(/alias bomb/);
+    expect(() => decodeYamlDocument({ text: lines.join('\n'), startLine: 1, index: 0 })).toThrow(
+      /alias bomb/,
+    );
     // Bounded work: the walk stops at the node budget rather than expanding 9^10 nodes.
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('rejects documents nested deeper than the limit', () => {
     const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
-    expect(() => decodeYamlDocument({ text: `a: ${deep}`, startLine: 1, index: 0 })).toThrow(/nesting/);
+    expect(() => decodeYamlDocument({ text: `a: ${deep}`, startLine: 1, index: 0 })).toThrow(
+      /nesting/,
+    );
   });
 
   it('keeps dates as strings and supports merge keys', () => {
-    const value = decodeYamlDocument({ text: 'base: &b {x: 1}\nd: 2024-01-02\nm:\n  <<: *b\n  y: 2\n', startLine: 1, index: 0 });
+    const value = decodeYamlDocument({
+      text: 'base: &b {x: 1}\nd: 2024-01-02\nm:\n  <<: *b\n  y: 2\n',
+      startLine: 1,
+      index: 0,
+    });
     expect(value).toEqual({ base: { x: 1 }, d: '2024-01-02', m: { x: 1, y: 2 } });
   });
 
   it('rejects duplicate keys, as the API server does', () => {
-    expect(() => decodeYamlDocument({ text: 'a: 1\na: 2\n', startLine: 1, index: 0 })).toThrow(DecodeError);
+    expect(() => decodeYamlDocument({ text: 'a: 1\na: 2\n', startLine: 1, index: 0 })).toThrow(
+      DecodeError,
+    );
   });
 });
 
@@ -76,9 +86,13 @@ describe('decodeJson', () => {
 
 describe('locatorFor', () => {
   it('finds the key of a nested field and falls back to undefined for absent ones', () => {
-    const text = 'spec:\n  containers:\n    - name: a\n      securityContext:\n        privileged: true\n';
+    const text =
+      'spec:\n  containers:\n    - name: a\n      securityContext:\n        privileged: true\n';
     const locate = locatorFor(text, 10);
-    expect(locate('/spec/containers/0/securityContext/privileged')).toEqual({ line: 14, column: 9 });
+    expect(locate('/spec/containers/0/securityContext/privileged')).toEqual({
+      line: 14,
+      column: 9,
+    });
     expect(locate('/spec/containers/0')).toEqual({ line: 12, column: 7 });
     expect(locate('/spec/volumes')).toBeUndefined();
   });

@@ -37,7 +37,10 @@ export function splitDocuments(text: string): DocumentText[] {
     const lineEnd = newline < 0 ? text.length : newline;
     const first = text.charCodeAt(offset);
     // Cheap filter before the regex: markers start with '-' or '.'.
-    if ((first === 45 || first === 46) && MARKER.test(text.slice(offset, Math.min(lineEnd, offset + 4)))) {
+    if (
+      (first === 45 || first === 46) &&
+      MARKER.test(text.slice(offset, Math.min(lineEnd, offset + 4)))
+    ) {
       const isStart = first === 45;
       if (offset > start || sawContentMarker) {
         push(offset);
@@ -118,7 +121,12 @@ function checkShape(value: unknown, limits: DecodeLimits, startLine: number): vo
   let nodes = 0;
   const visit = (node: unknown, depth: number): void => {
     if (depth > limits.maxDepth) {
-      throw new DecodeError(`nesting deeper than ${limits.maxDepth} levels`, startLine, 1, 'TOO_DEEP');
+      throw new DecodeError(
+        `nesting deeper than ${limits.maxDepth} levels`,
+        startLine,
+        1,
+        'TOO_DEEP',
+      );
     }
     if (++nodes > limits.maxNodes) {
       throw new DecodeError(
@@ -142,7 +150,10 @@ function checkShape(value: unknown, limits: DecodeLimits, startLine: number): vo
 }
 
 /** Decodes one YAML document. Throws {@link DecodeError} with file-relative positions. */
-export function decodeYamlDocument(document: DocumentText, limits: DecodeLimits = DEFAULT_LIMITS): unknown {
+export function decodeYamlDocument(
+  document: DocumentText,
+  limits: DecodeLimits = DEFAULT_LIMITS,
+): unknown {
   let value: unknown;
   try {
     value = jsYaml.load(document.text, { schema: SCHEMA });
@@ -176,7 +187,11 @@ export function decodeYamlDocument(document: DocumentText, limits: DecodeLimits 
 export function positionAt(text: string, offset: number, firstLine = 1): SourcePosition {
   let line = firstLine;
   let lineStart = 0;
-  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+  for (
+    let index = text.indexOf('\n');
+    index >= 0 && index < offset;
+    index = text.indexOf('\n', index + 1)
+  ) {
     line++;
     lineStart = index + 1;
   }
@@ -188,11 +203,16 @@ export function decodeJson(text: string, limits: DecodeLimits = DEFAULT_LIMITS):
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     const offset = jsonErrorOffset(text);
     const position = positionAt(text, offset);
     const found = offset >= text.length ? 'end of input' : JSON.stringify(text.charAt(offset));
-    throw new DecodeError(`invalid JSON: unexpected ${found}`, position.line, position.column, 'JSON_SYNTAX');
+    throw new DecodeError(
+      `invalid JSON: unexpected ${found}`,
+      position.line,
+      position.column,
+      'JSON_SYNTAX',
+    );
   }
   checkShape(value, limits, 1);
   return value;

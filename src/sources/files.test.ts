@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_READ_OPTIONS, decodeBytes, decodeText, expandPaths, readManifestFile } from './files.js';
+import {
+  DEFAULT_READ_OPTIONS,
+  decodeBytes,
+  decodeText,
+  expandPaths,
+  readManifestFile,
+} from './files.js';
 
 const limits = DEFAULT_READ_OPTIONS.limits;
 
@@ -12,7 +18,8 @@ function tempDir(): string {
 
 describe('decodeText', () => {
   it('keeps scanning the documents around a malformed one', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [oops\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n';
+    const text =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [oops\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n';
     const outcome = decodeText(text, 'x.yaml', false, limits);
     expect(outcome.resources.map((resource) => resource.ref.name)).toEqual(['a', 'b']);
     expect(outcome.problems).toHaveLength(1);
@@ -21,7 +28,12 @@ describe('decodeText', () => {
   });
 
   it('lists documents that are not Kubernetes objects as skipped, with the reason', () => {
-    const outcome = decodeText('foo: bar\n---\n- 1\n---\napiVersion: v1\n', 'x.yaml', false, limits);
+    const outcome = decodeText(
+      'foo: bar\n---\n- 1\n---\napiVersion: v1\n',
+      'x.yaml',
+      false,
+      limits,
+    );
     expect(outcome.skipped.map((item) => [item.line, item.reason])).toEqual([
       [1, 'not a Kubernetes object: no apiVersion and kind'],
       [3, 'not a Kubernetes object: the document is a list'],
@@ -30,9 +42,16 @@ describe('decodeText', () => {
   });
 
   it('unwraps List kinds and locates each item', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: one}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: two}\n';
+    const text =
+      'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: one}\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {name: two}\n';
     const outcome = decodeText(text, 'x.yaml', false, limits);
-    expect(outcome.resources.map((resource) => [resource.ref.name, resource.position.line, resource.pointerPrefix])).toEqual([
+    expect(
+      outcome.resources.map((resource) => [
+        resource.ref.name,
+        resource.position.line,
+        resource.pointerPrefix,
+      ]),
+    ).toEqual([
       ['one', 4, '/items/0'],
       ['two', 7, '/items/1'],
     ]);
@@ -40,11 +59,16 @@ describe('decodeText', () => {
 
   it('does not count empty documents and skips an empty file with a reason', () => {
     expect(decodeText('---\n# only a comment\n---\n', 'x.yaml', false, limits).skipped).toEqual([]);
-    expect(decodeText('  \n', 'e.yaml', false, limits).skipped).toEqual([{ file: 'e.yaml', reason: 'empty file' }]);
+    expect(decodeText('  \n', 'e.yaml', false, limits).skipped).toEqual([
+      { file: 'e.yaml', reason: 'empty file' },
+    ]);
   });
 
   it('decodes JSON files and reports JSON syntax errors with positions', () => {
-    expect(decodeText('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json', true, limits).resources).toHaveLength(1);
+    expect(
+      decodeText('{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p"}}', 'p.json', true, limits)
+        .resources,
+    ).toHaveLength(1);
     const bad = decodeText('{"apiVersion": "v1",\n "kind": }', 'bad.json', true, limits);
     expect(bad.problems[0]).toMatchObject({ code: 'JSON_SYNTAX', line: 2 });
   });
@@ -53,11 +77,25 @@ describe('decodeText', () => {
 describe('decodeBytes', () => {
   it('refuses binary, UTF-16, non-UTF-8 and oversized input with a reason', () => {
     const options = DEFAULT_READ_OPTIONS;
-    expect(decodeBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]), 'bin.yaml', false, options).problems[0]?.code).toBe('BINARY_FILE');
-    expect(decodeBytes(Buffer.from('\ufeffa: 1', 'utf16le'), 'u16.yaml', false, options).problems[0]?.code).toBe('NOT_UTF8');
-    const latin1 = decodeBytes(Buffer.from('a: 1\nb: caf\xe9\n', 'latin1'), 'l1.yaml', false, options);
+    expect(
+      decodeBytes(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]), 'bin.yaml', false, options)
+        .problems[0]?.code,
+    ).toBe('BINARY_FILE');
+    expect(
+      decodeBytes(Buffer.from('\ufeffa: 1', 'utf16le'), 'u16.yaml', false, options).problems[0]
+        ?.code,
+    ).toBe('NOT_UTF8');
+    const latin1 = decodeBytes(
+      Buffer.from('a: 1\nb: caf\xe9\n', 'latin1'),
+      'l1.yaml',
+      false,
+      options,
+    );
     expect(latin1.problems[0]).toMatchObject({ code: 'NOT_UTF8', line: 2 });
-    const big = decodeBytes(Buffer.alloc(2048, 0x61), 'big.yaml', false, { ...options, maxFileBytes: 1024 });
+    const big = decodeBytes(Buffer.alloc(2048, 0x61), 'big.yaml', false, {
+      ...options,
+      maxFileBytes: 1024,
+    });
     expect(big.problems[0]?.code).toBe('TOO_LARGE');
   });
 });
@@ -69,7 +107,9 @@ describe('expandPaths', () => {
     writeFileSync(join(dir, 'b', 'z.yml'), 'a: 1');
     writeFileSync(join(dir, 'a.yaml'), 'a: 1');
     writeFileSync(join(dir, 'notes.txt'), 'hi');
-    const entries = [...expandPaths([dir, join(dir, 'missing.yaml')], { exclude: [], kustomize: 'auto' })];
+    const entries = [
+      ...expandPaths([dir, join(dir, 'missing.yaml')], { exclude: [], kustomize: 'auto' }),
+    ];
     expect(entries.map((entry) => entry.kind)).toEqual(['file', 'file', 'problem']);
     expect(entries[0]).toEqual({ kind: 'file', path: join(dir, 'a.yaml') });
     expect(entries[2]).toMatchObject({ problem: { code: 'NOT_FOUND' } });
@@ -92,8 +132,14 @@ describe('expandPaths', () => {
     mkdirSync(join(dir, 'vendor'));
     writeFileSync(join(dir, 'vendor', 'x.yaml'), 'a: 1');
     writeFileSync(join(dir, 'kustomization.yaml'), 'resources: []');
-    expect([...expandPaths([dir], { exclude: ['vendor/**'], kustomize: 'never' })].map((entry) => entry.kind)).toEqual(['file']);
-    expect([...expandPaths([dir], { exclude: [], kustomize: 'auto' })]).toEqual([{ kind: 'kustomize', path: dir }]);
+    expect(
+      [...expandPaths([dir], { exclude: ['vendor/**'], kustomize: 'never' })].map(
+        (entry) => entry.kind,
+      ),
+    ).toEqual(['file']);
+    expect([...expandPaths([dir], { exclude: [], kustomize: 'auto' })]).toEqual([
+      { kind: 'kustomize', path: dir },
+    ]);
   });
 
   it('reports an unreadable path', () => {

@@ -8,7 +8,15 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'n
 import { join, relative } from 'node:path';
 import type { Problem, ProblemCode, Resource, Skipped } from '../core/model.js';
 import { globToRegExp } from '../core/config.js';
-import { contentLineOf, DecodeError, DEFAULT_LIMITS, decodeJson, decodeYamlDocument, splitDocuments, type DecodeLimits } from './documents.js';
+import {
+  contentLineOf,
+  DecodeError,
+  DEFAULT_LIMITS,
+  decodeJson,
+  decodeYamlDocument,
+  splitDocuments,
+  type DecodeLimits,
+} from './documents.js';
 import { locatorFor } from './locate.js';
 import { resourcesOf } from './resources.js';
 
@@ -35,9 +43,18 @@ export interface ReadOptions {
   limits: DecodeLimits;
 }
 
-export const DEFAULT_READ_OPTIONS: ReadOptions = { maxFileBytes: 32 * 1024 * 1024, limits: DEFAULT_LIMITS };
+export const DEFAULT_READ_OPTIONS: ReadOptions = {
+  maxFileBytes: 32 * 1024 * 1024,
+  limits: DEFAULT_LIMITS,
+};
 
-function problem(code: ProblemCode, file: string, message: string, line?: number, column?: number): Problem {
+function problem(
+  code: ProblemCode,
+  file: string,
+  message: string,
+  line?: number,
+  column?: number,
+): Problem {
   const out: Problem = { code, file, message };
   if (line !== undefined) {
     out.line = line;
@@ -72,7 +89,10 @@ export function decodeText(
     try {
       const value = decodeJson(body, limits);
       outcome.documents = 1;
-      const found = resourcesOf(value, file, 0, { line: 1, column: 1 }, locatorFor(body, 1));
+      const found = resourcesOf(value, file, 0, { line: 1, column: 1 }, locatorFor(body, 1), {
+        text: body,
+        startLine: 1,
+      });
       found.resources.forEach(emit);
       outcome.skipped.push(...found.skipped);
     } catch (error) {
@@ -101,7 +121,17 @@ export function decodeText(
     }
     outcome.documents++;
     const start = { line: contentLineOf(document), column: 1 };
-    const found = resourcesOf(value, file, document.index, start, locatorFor(document.text, document.startLine));
+    const found = resourcesOf(
+      value,
+      file,
+      document.index,
+      start,
+      locatorFor(document.text, document.startLine),
+      {
+        text: document.text,
+        startLine: document.startLine,
+      },
+    );
     found.resources.forEach(emit);
     outcome.skipped.push(...found.skipped);
   }
@@ -134,7 +164,9 @@ export function decodeBytes(
   }
   if (bytes.subarray(0, 8192).includes(0)) {
     const outcome = emptyOutcome(file, bytes.length);
-    outcome.problems.push(problem('BINARY_FILE', file, 'file looks binary (it contains NUL bytes); not a manifest'));
+    outcome.problems.push(
+      problem('BINARY_FILE', file, 'file looks binary (it contains NUL bytes); not a manifest'),
+    );
     return outcome;
   }
   if (!isUtf8(bytes)) {
@@ -176,20 +208,29 @@ function hasKustomization(directory: string): boolean {
 }
 
 function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String(error.code)
+    : undefined;
 }
 
 /**
  * Expands command-line paths into input entries, recursively and in a stable order. Symlinked
  * directories are followed once; a loop is reported, never followed forever.
  */
-export function* expandPaths(paths: readonly string[], options: ExpandOptions): Generator<InputEntry> {
+export function* expandPaths(
+  paths: readonly string[],
+  options: ExpandOptions,
+): Generator<InputEntry> {
   const excluded = options.exclude.map(globToRegExp);
   const isExcluded = (path: string): boolean => {
     const normal = path.replace(/\\/g, '/').replace(/^\.\//, '');
     return excluded.some((pattern) => pattern.test(normal));
   };
-  function* walk(path: string, explicit: boolean, ancestors: ReadonlySet<string>): Generator<InputEntry> {
+  function* walk(
+    path: string,
+    explicit: boolean,
+    ancestors: ReadonlySet<string>,
+  ): Generator<InputEntry> {
     let stats: Stats;
     try {
       stats = statSync(path);
@@ -200,10 +241,17 @@ export function* expandPaths(paths: readonly string[], options: ExpandOptions): 
       } else if (code === 'ENOENT') {
         yield {
           kind: 'problem',
-          problem: problem('NOT_FOUND', path, explicit ? 'no such file or directory' : 'broken symbolic link'),
+          problem: problem(
+            'NOT_FOUND',
+            path,
+            explicit ? 'no such file or directory' : 'broken symbolic link',
+          ),
         };
       } else {
-        yield { kind: 'problem', problem: problem('UNREADABLE', path, `cannot read: ${code ?? String(error)}`) };
+        yield {
+          kind: 'problem',
+          problem: problem('UNREADABLE', path, `cannot read: ${code ?? String(error)}`),
+        };
       }
       return;
     }
@@ -212,14 +260,32 @@ export function* expandPaths(paths: readonly string[], options: ExpandOptions): 
       try {
         real = realpathSync(path);
       } catch (error) {
-        yield { kind: 'problem', problem: problem('UNREADABLE', path, `cannot resolve: ${errorCode(error) ?? String(error)}`) };
+        yield {
+          kind: 'problem',
+          problem: problem(
+            'UNREADABLE',
+            path,
+            `cannot resolve: ${errorCode(error) ?? String(error)}`,
+          ),
+        };
         return;
       }
       if (ancestors.has(real)) {
-        yield { kind: 'problem', problem: problem('SYMLINK_LOOP', path, `symbolic link loop back to ${relative('.', real) || '.'}`) };
+        yield {
+          kind: 'problem',
+          problem: problem(
+            'SYMLINK_LOOP',
+            path,
+            `symbolic link loop back to ${relative('.', real) || '.'}`,
+          ),
+        };
         return;
       }
-      if (options.kustomize !== 'never' && (explicit || options.kustomize === 'always') && hasKustomization(path)) {
+      if (
+        options.kustomize !== 'never' &&
+        (explicit || options.kustomize === 'always') &&
+        hasKustomization(path)
+      ) {
         yield { kind: 'kustomize', path };
         return;
       }
@@ -227,7 +293,14 @@ export function* expandPaths(paths: readonly string[], options: ExpandOptions): 
       try {
         names = readdirSync(path);
       } catch (error) {
-        yield { kind: 'problem', problem: problem('UNREADABLE', path, `cannot list directory: ${errorCode(error) ?? String(error)}`) };
+        yield {
+          kind: 'problem',
+          problem: problem(
+            'UNREADABLE',
+            path,
+            `cannot list directory: ${errorCode(error) ?? String(error)}`,
+          ),
+        };
         return;
       }
       names.sort();
@@ -265,13 +338,19 @@ export function* expandPaths(paths: readonly string[], options: ExpandOptions): 
 }
 
 /** Reads and decodes one file. */
-export function readManifestFile(path: string, options: ReadOptions, sink?: ResourceSink): InputOutcome {
+export function readManifestFile(
+  path: string,
+  options: ReadOptions,
+  sink?: ResourceSink,
+): InputOutcome {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const outcome = emptyOutcome(path);
-    outcome.problems.push(problem('UNREADABLE', path, `cannot read: ${errorCode(error) ?? String(error)}`));
+    outcome.problems.push(
+      problem('UNREADABLE', path, `cannot read: ${errorCode(error) ?? String(error)}`),
+    );
     return outcome;
   }
   return decodeBytes(bytes, path, /\.json$/i.test(path), options, sink);

@@ -3,13 +3,19 @@
  * always say where it failed, and users need a line and column.
  */
 
+class JsonSyntaxAt extends Error {
+  constructor(readonly offset: number) {
+    super(`JSON syntax error at offset ${offset}`);
+  }
+}
+
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 
 /** Returns the offset of the first JSON syntax error, or the text length for unexpected EOF. */
 export function jsonErrorOffset(text: string): number {
   let index = 0;
   const fail = (): never => {
-    throw index;
+    throw new JsonSyntaxAt(index);
   };
   const skip = (): void => {
     while (index < text.length && WHITESPACE.has(text.charAt(index))) {
@@ -129,8 +135,11 @@ export function jsonErrorOffset(text: string): number {
     if (index < text.length) {
       fail();
     }
-  } catch (offset) {
-    return typeof offset === 'number' ? offset : 0;
+  } catch (error) {
+    if (error instanceof JsonSyntaxAt) {
+      return error.offset;
+    }
+    throw error;
   }
   return text.length;
 }

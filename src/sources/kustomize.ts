@@ -23,13 +23,19 @@ export function which(name: string, path: string | undefined): string | undefine
   return undefined;
 }
 
-export type KustomizeResult = { ok: true; text: string; tool: string } | { ok: false; message: string };
+export type KustomizeResult =
+  { ok: true; text: string; tool: string } | { ok: false; message: string };
 
 /** Renders `directory`. Never throws: a missing tool or a failed build is a message. */
 export function renderKustomization(directory: string, path: string | undefined): KustomizeResult {
   const kubectl = which('kubectl', path);
   const kustomize = which('kustomize', path);
-  const command = kubectl !== undefined ? { file: kubectl, args: ['kustomize', directory] } : kustomize !== undefined ? { file: kustomize, args: ['build', directory] } : undefined;
+  const command =
+    kubectl !== undefined
+      ? { file: kubectl, args: ['kustomize', directory] }
+      : kustomize !== undefined
+        ? { file: kustomize, args: ['build', directory] }
+        : undefined;
   if (command === undefined) {
     return {
       ok: false,
@@ -37,13 +43,23 @@ export function renderKustomization(directory: string, path: string | undefined)
         'this directory holds a kustomization, but neither `kubectl` nor `kustomize` is on PATH to render it; install one, or scan its files with --kustomize=never',
     };
   }
-  const run = spawnSync(command.file, command.args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
+  const run = spawnSync(command.file, command.args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: 120_000,
+  });
   if (run.error !== undefined) {
-    return { ok: false, message: `${command.file} ${command.args.join(' ')} failed: ${run.error.message}` };
+    return {
+      ok: false,
+      message: `${command.file} ${command.args.join(' ')} failed: ${run.error.message}`,
+    };
   }
   if (run.status !== 0) {
     const detail = run.stderr.trim().split('\n').slice(-3).join(' ');
-    return { ok: false, message: `${command.file} ${command.args.join(' ')} exited ${run.status ?? 'on a signal'}: ${detail}` };
+    return {
+      ok: false,
+      message: `${command.file} ${command.args.join(' ')} exited ${run.status ?? 'on a signal'}: ${detail}`,
+    };
   }
   return { ok: true, text: run.stdout, tool: `${command.file} ${command.args[0] ?? ''}`.trim() };
 }

@@ -1,38 +1,38 @@
 /**
- * Finding the source position of a JSON pointer in a document, by re-parsing it with the
- * position-tracking `yaml` package. Done once per document, and only for documents with findings.
+ * Finding the source position of a JSON pointer in a document. Block-style YAML, which is nearly
+ * every manifest, is handled by a line walk ({@link locateFast}); anything else is re-parsed with
+ * the position-tracking `yaml` package, once per document and only for documents with findings.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { PositionResolver, SourcePosition } from '../core/model.js';
+import { locateFast, splitLines, type Line } from './locate-fast.js';
 
 function decodeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** Returns a resolver for pointers into the document `text`, whose first line is `startLine`. */
-export function locatorFor(text: string, startLine: number): PositionResolver {
+/** Resolves pointers with the full parser. */
+function parserLocator(
+  text: string,
+  toPosition: (offset: number) => SourcePosition,
+  startLine: number,
+) {
   let root: Node | null | undefined;
-  let counter: LineCounter | undefined;
-  const toPosition = (offset: number): SourcePosition => {
-    const { line, col } = (counter as LineCounter).linePos(offset);
-    return { line: startLine + line - 1, column: col };
-  };
-  return (pointer) => {
-    if (counter === undefined) {
-      counter = new LineCounter();
+  return (tokens: readonly string[]): SourcePosition | undefined => {
+    if (root === undefined) {
       try {
-        const document = parseDocument(text, { lineCounter: counter, uniqueKeys: false });
-        root = document.contents;
+        root = parseDocument(text, { uniqueKeys: false }).contents;
       } catch {
         root = null;
       }
     }
     let node: unknown = root;
     let keyOffset: number | undefined;
-    const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeToken);
     for (const token of tokens) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === token);
+        const pair = node.items.find(
+          (item) => isScalar(item.key) && String(item.key.value) === token,
+        );
         if (pair === undefined) {
           return undefined;
         }
@@ -55,4 +55,57 @@ export function locatorFor(text: string, startLine: number): PositionResolver {
     const range = (node as { range?: [number, number, number] } | null)?.range;
     return range === undefined ? { line: startLine, column: 1 } : toPosition(range[0]);
   };
+}
+
+/** Returns a resolver for pointers into the document `text`, whose first line is `startLine`. */
+export function locatorFor(text: string, startLine: number): PositionResolver {
+  let lines: Line[] | undefined;
+  let parser: ((tokens: readonly string[]) => SourcePosition | undefined) | undefined;
+  const toPosition = (offset: number): SourcePosition => {
+    const all = lines ?? (lines = splitLines(text));
+    // Binary search for the line holding the offset.
+    let low = 0;
+    let high = all.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((all[middle] as Line).start <= offset) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return { line: startLine + low, column: offset - (all[low] as Line).start + 1 };
+  };
+  return (pointer) => {
+    const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeToken);
+    if (tokens.length === 0) {
+      return undefined;
+    }
+    lines ??= splitLines(text);
+    const fast = locateFast(text, tokens, lines);
+    if (fast === 'absent') {
+      return undefined;
+    }
+    if (fast !== undefined) {
+      return toPosition(fast.offset);
+    }
+    parser ??= parserLocator(text, toPosition, startLine);
+    return parser(tokens);
+  };
+}
+
+/** The full parser's answer, for tests that check the fast path against it. */
+export function parserLocatorFor(text: string, startLine: number): PositionResolver {
+  let lines: Line[] | undefined;
+  const toPosition = (offset: number): SourcePosition => {
+    lines ??= splitLines(text);
+    let index = 0;
+    while (index + 1 < lines.length && (lines[index + 1] as Line).start <= offset) {
+      index++;
+    }
+    return { line: startLine + index, column: offset - (lines[index] as Line).start + 1 };
+  };
+  const parser = parserLocator(text, toPosition, startLine);
+  return (pointer) =>
+    pointer === '' ? undefined : parser(pointer.slice(1).split('/').map(decodeToken));
 }

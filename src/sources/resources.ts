@@ -32,7 +32,9 @@ function nameOf(object: Record<string, unknown>): { name: string; namespace?: st
       : typeof metadata.generateName === 'string'
         ? `${metadata.generateName}*`
         : '(unnamed)';
-  return typeof metadata.namespace === 'string' ? { name, namespace: metadata.namespace } : { name };
+  return typeof metadata.namespace === 'string'
+    ? { name, namespace: metadata.namespace }
+    : { name };
 }
 
 /** Recognises the Kubernetes objects in one decoded document. */
@@ -42,6 +44,7 @@ export function resourcesOf(
   documentIndex: number,
   position: SourcePosition,
   locate: PositionResolver,
+  document?: { text: string; startLine: number },
 ): DocumentOutcome {
   const outcome: DocumentOutcome = { resources: [], skipped: [] };
   const skip = (reason: string, line = position.line): void => {
@@ -50,12 +53,29 @@ export function resourcesOf(
   const add = (object: Record<string, unknown>, pointerPrefix: string | undefined): void => {
     const apiVersion = object.apiVersion;
     const kind = object.kind;
-    const where = pointerPrefix === undefined ? position : (locate(pointerPrefix) ?? position);
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '') {
-      const missing = [typeof apiVersion === 'string' && apiVersion !== '' ? '' : 'apiVersion', typeof kind === 'string' && kind !== '' ? '' : 'kind']
+    // An item's own position costs a position-tracking parse of the whole list document, which
+    // can be megabytes: work it out only if something asks for it (a finding, a skip entry).
+    let itemPosition: SourcePosition | undefined;
+    const where = (): SourcePosition => {
+      if (pointerPrefix === undefined) {
+        return position;
+      }
+      itemPosition ??= locate(pointerPrefix) ?? position;
+      return itemPosition;
+    };
+    if (
+      typeof apiVersion !== 'string' ||
+      typeof kind !== 'string' ||
+      apiVersion === '' ||
+      kind === ''
+    ) {
+      const missing = [
+        typeof apiVersion === 'string' && apiVersion !== '' ? '' : 'apiVersion',
+        typeof kind === 'string' && kind !== '' ? '' : 'kind',
+      ]
         .filter(Boolean)
         .join(' and ');
-      skip(`not a Kubernetes object: no ${missing}`, where.line);
+      skip(`not a Kubernetes object: no ${missing}`, where().line);
       return;
     }
     if (kind.endsWith('List') && Array.isArray(object.items)) {
@@ -64,7 +84,10 @@ export function resourcesOf(
         if (isRecord(item)) {
           add(item, prefix);
         } else {
-          skip(`item ${index} of ${kind} is ${describeValue(item)}, not an object`, (locate(prefix) ?? where).line);
+          skip(
+            `item ${index} of ${kind} is ${describeValue(item)}, not an object`,
+            (locate(prefix) ?? where()).line,
+          );
         }
       });
       return;
@@ -74,11 +97,16 @@ export function resourcesOf(
       ref: { apiVersion, kind, ...nameOf(object) },
       file,
       documentIndex,
-      position: where,
+      get position() {
+        return where();
+      },
       locate,
     };
     if (pointerPrefix !== undefined) {
       resource.pointerPrefix = pointerPrefix;
+    }
+    if (document !== undefined) {
+      resource.document = document;
     }
     outcome.resources.push(resource);
   };

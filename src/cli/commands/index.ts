@@ -2,6 +2,16 @@
  * The subcommands of `mamori`, in the order `mamori --help` lists them.
  */
 import type { Command } from '../io.js';
+import { cloudCommand } from './cloud.js';
+import { compareCommand } from './compare.js';
+import { nodeCommand } from './node.js';
+import { pssCommand } from './pss.js';
 import { scanCommand } from './scan.js';
 
-export const COMMANDS: readonly Command[] = [scanCommand];
+export const COMMANDS: readonly Command[] = [
+  scanCommand,
+  pssCommand,
+  nodeCommand,
+  compareCommand,
+  cloudCommand,
+];

@@ -5,8 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CONFIG } from '../../core/config.js';
 import { activeRules } from '../../core/engine.js';
-import { isSeverity, LANGUAGES, severityRank, type Language, type ScanResult, type Severity } from '../../core/model.js';
-import { REPORTERS, isFormat, type Format } from '../../reporters/index.js';
+import { isSeverity, LANGUAGES, type Language, type Severity } from '../../core/model.js';
+import { exitStatusOf, REPORTERS, isFormat, type Format } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_READ_OPTIONS } from '../../sources/files.js';
 import { findConfigFile, loadConfigFile } from '../config-file.js';
@@ -29,6 +29,8 @@ Options:
       --kustomize <mode>     auto (render directories given as arguments that hold a
                              kustomization), always, or never (default: auto)
       --max-file-size <MiB>  refuse larger files (default: 32)
+  -j, --jobs <n>             worker threads besides the main one for large inputs
+                             (default: one per spare core, at most 3; 0 disables)
   -q, --quiet                print nothing on success in table format
       --no-color             never colour the table
   -h, --help                 show this help
@@ -53,13 +55,19 @@ function parseFormats(values: readonly string[]): OutputSpec[] {
     return file === undefined ? { format } : { format, file };
   });
   if (specs.filter((spec) => spec.file === undefined).length > 1) {
-    throw new UsageError('only one --format may write to standard output; give the others a file (fmt=file)');
+    throw new UsageError(
+      'only one --format may write to standard output; give the others a file (fmt=file)',
+    );
   }
   return specs;
 }
 
 /** The report language: the flag, then the config, then LANG. */
-export function languageOf(flag: string | undefined, configured: Language | undefined, env: CliIO['env']): Language {
+export function languageOf(
+  flag: string | undefined,
+  configured: Language | undefined,
+  env: CliIO['env'],
+): Language {
   if (flag !== undefined) {
     if (!(LANGUAGES as readonly string[]).includes(flag)) {
       throw new UsageError(`unknown language "${flag}"; expected ${LANGUAGES.join(' or ')}`);
@@ -71,21 +79,6 @@ export function languageOf(flag: string | undefined, configured: Language | unde
   }
   const locale = env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
-
-/** Exit code for a finished scan; `failOn: 'none'` never fails on findings. */
-export function exitCodeOf(result: ScanResult, failOn: Severity | 'none'): ExitCode {
-  if (result.problems.length > 0) {
-    return EXIT.ERROR;
-  }
-  if (failOn === 'none') {
-    return EXIT.OK;
-  }
-  const threshold = severityRank(failOn);
-  const failing = result.findings.some(
-    (finding) => finding.suppression === undefined && severityRank(finding.severity) >= threshold,
-  );
-  return failing ? EXIT.FINDINGS : EXIT.OK;
 }
 
 async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
@@ -101,6 +94,7 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
         lang: { type: 'string' },
         kustomize: { type: 'string' },
         'max-file-size': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         'no-color': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -131,9 +125,20 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     maxFileBytes = Math.round(mebibytes * 1024 * 1024);
   }
 
+  let workers: number | undefined;
+  if (values.jobs !== undefined) {
+    workers = Number(values.jobs);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+      throw new UsageError('--jobs must be a whole number from 0 to 64');
+    }
+  }
+
   const knownRules = new Set(RULES.map((rule) => rule.meta.id));
   const configFile = values.config ?? findConfigFile(io.cwd);
-  const loaded = configFile === undefined ? { config: DEFAULT_CONFIG, problems: [] } : loadConfigFile(configFile, knownRules);
+  const loaded =
+    configFile === undefined
+      ? { config: DEFAULT_CONFIG, problems: [] }
+      : loadConfigFile(configFile, knownRules);
   const optionIssues = activeRules(RULES, loaded.config).issues;
   if (loaded.problems.length > 0 || optionIssues.length > 0) {
     for (const problem of loaded.problems) {
@@ -147,10 +152,13 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     return EXIT.ERROR;
   }
   const { config } = loaded;
-  const failOnValue = values['fail-on'] ?? config.failOn ?? 'high';
-  if (!isSeverity(failOnValue) && failOnValue !== 'none') {
-    throw new UsageError(`--fail-on must be one of critical, high, medium, low, info, none, not "${failOnValue}"`);
+  const failOnFlag = values['fail-on'] ?? config.failOn ?? 'high';
+  if (!isSeverity(failOnFlag) && failOnFlag !== 'none') {
+    throw new UsageError(
+      `--fail-on must be one of critical, high, medium, low, info, none, not "${failOnFlag}"`,
+    );
   }
+  const failOnValue: Severity | 'none' = failOnFlag;
   const lang = languageOf(values.lang, config.lang, io.env);
 
   const showProgress = io.stderr.isTTY === true && values.quiet !== true;
@@ -163,13 +171,11 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
       lang,
       kustomize,
       read: { ...DEFAULT_READ_OPTIONS, maxFileBytes },
+      ...(workers === undefined ? {} : { workers }),
       onProgress: showProgress
-        ? ({ files, resources }) => {
-            const now = Date.now();
-            if (now - lastProgress > 200) {
-              lastProgress = now;
-              io.stderr.write(`\r\u001b[2Kscanning: ${files} files, ${resources} objects`);
-            }
+        ? ({ files, total }) => {
+            lastProgress = Date.now();
+            io.stderr.write(`\r\u001b[2Kscanning: ${files}/${total} files`);
           }
         : undefined,
     },
@@ -179,21 +185,35 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     io.stderr.write('\r\u001b[2K');
   }
 
-  const exitCode = exitCodeOf(result, failOnValue);
-  const color = values['no-color'] !== true && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  const context = { rules: RULES, toolVersion: TOOL_VERSION, lang, failOn: failOnValue === 'none' ? 'critical' : failOnValue, docsBaseUrl: DOCS_BASE_URL, color, cwd: io.cwd };
+  const exitCode = exitStatusOf(result, failOnValue);
+  const color =
+    values['no-color'] !== true && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const context = {
+    rules: RULES,
+    toolVersion: TOOL_VERSION,
+    lang,
+    failOn: failOnValue,
+    docsBaseUrl: DOCS_BASE_URL,
+    color,
+    cwd: io.cwd,
+  };
   for (const output of outputs) {
     if (output.format === 'table' && values.quiet === true && exitCode === EXIT.OK) {
       continue;
     }
-    const text = REPORTERS[output.format](result, { ...context, color: output.file === undefined && color });
+    const text = REPORTERS[output.format](result, {
+      ...context,
+      color: output.file === undefined && color,
+    });
     if (output.file === undefined) {
       io.stdout.write(text);
     } else {
       try {
         writeFileSync(output.file, text);
       } catch (error) {
-        io.stderr.write(`mamori scan: cannot write ${output.file}: ${error instanceof Error ? error.message : String(error)}\n`);
+        io.stderr.write(
+          `mamori scan: cannot write ${output.file}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
         return EXIT.ERROR;
       }
     }

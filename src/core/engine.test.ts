@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { runRules } from '../../test/rule-tester.js';
+import privileged from '../rules/hardening/privileged.js';
+import { defineResourceRule } from './rule.js';
+
+const privilegedPod = (annotations = '', name = 'web') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: shop
+${annotations}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext: {privileged: true}
+    - name: helper
+      image: busybox:1.36
+      securityContext: {privileged: true}
+`;
+
+const crashing = defineResourceRule<'never'>({
+  meta: {
+    id: 'test/crashing',
+    title: { en: 'Crashes', ja: 'クラッシュ' },
+    description: { en: 'Always throws.', ja: '常に例外を投げます。' },
+    remediation: { en: 'None.', ja: 'なし。' },
+    severity: 'low',
+    category: 'test',
+    references: [],
+    messages: { never: { en: 'Never.', ja: 'なし。' } },
+    defaultOptions: {},
+  },
+  kinds: ['Pod'],
+  check() {
+    throw new Error('boom');
+  },
+});
+
+describe('Engine', () => {
+  it('reports a crashing rule as a problem and still runs the other rules', () => {
+    const output = runRules([crashing, privileged], privilegedPod());
+    expect(output.findings).toHaveLength(2);
+    expect(output.problems).toHaveLength(1);
+    expect(output.problems[0]).toMatchObject({
+      code: 'RULE_CRASHED',
+      ruleId: 'test/crashing',
+      line: 1,
+    });
+    expect(output.problems[0]?.message).toContain('boom');
+  });
+
+  it('suppresses by annotation only with a reason, and per container', () => {
+    const withReason = runRules(
+      [privileged],
+      privilegedPod(
+        '  annotations:\n    mamori.dev/ignore: hardening/privileged\n    mamori.dev/ignore-reason: CNI agent needs it',
+      ),
+    );
+    expect(withReason.findings.map((finding) => finding.suppression)).toEqual([
+      { kind: 'annotation', justification: 'CNI agent needs it' },
+      { kind: 'annotation', justification: 'CNI agent needs it' },
+    ]);
+    const noReason = runRules(
+      [privileged],
+      privilegedPod('  annotations:\n    mamori.dev/ignore: hardening/*'),
+    );
+    expect(noReason.findings.every((finding) => finding.suppression === undefined)).toBe(true);
+    expect(noReason.findings[0]?.message).toContain('mamori.dev/ignore-reason is missing');
+    const perContainer = runRules(
+      [privileged],
+      privilegedPod(
+        '  annotations:\n    mamori.dev/ignore.helper: hardening/privileged\n    mamori.dev/ignore-reason: debug only',
+      ),
+    );
+    expect(
+      perContainer.findings.map((finding) => [finding.container, finding.suppression?.kind]),
+    ).toEqual([
+      ['app', undefined],
+      ['helper', 'annotation'],
+    ]);
+  });
+
+  it('ignores annotations in strict mode', () => {
+    const output = runRules(
+      [privileged],
+      privilegedPod(
+        '  annotations:\n    mamori.dev/ignore: "*"\n    mamori.dev/ignore-reason: trust me',
+      ),
+      { config: { strict: true } },
+    );
+    expect(output.findings.every((finding) => finding.suppression === undefined)).toBe(true);
+  });
+
+  it('applies config exceptions until they expire', () => {
+    const exceptions = [
+      {
+        rules: ['hardening/privileged'],
+        names: ['web'],
+        reason: 'accepted',
+        expires: '2026-06-30',
+      },
+    ];
+    const active = runRules([privileged], privilegedPod(), {
+      config: { exceptions },
+      today: '2026-06-30',
+    });
+    expect(active.findings[0]?.suppression).toEqual({
+      kind: 'config',
+      justification: 'accepted',
+      expires: '2026-06-30',
+    });
+    const expired = runRules([privileged], privilegedPod(), {
+      config: { exceptions },
+      today: '2026-07-01',
+    });
+    expect(expired.findings[0]?.suppression).toBeUndefined();
+    expect(expired.findings[0]?.message).toContain('exception expired on 2026-06-30');
+    const other = runRules([privileged], privilegedPod('', 'api'), {
+      config: { exceptions },
+      today: '2026-06-30',
+    });
+    expect(other.findings[0]?.suppression).toBeUndefined();
+  });
+
+  it('honours severity overrides and disabled rules', () => {
+    const lowered = runRules([privileged], privilegedPod(), {
+      config: { rules: { 'hardening/privileged': { severity: 'low' } } },
+    });
+    expect(lowered.findings[0]?.severity).toBe('low');
+    const disabled = runRules([privileged], privilegedPod(), {
+      config: { rules: { 'hardening/privileged': { enabled: false } } },
+    });
+    expect(disabled.findings).toEqual([]);
+  });
+
+  it('gives fingerprints that survive reordering containers and moving lines', () => {
+    const original = runRules([privileged], privilegedPod()).findings.map(
+      (finding) => finding.fingerprint,
+    );
+    const moved = `# a comment that shifts every line\n\n${privilegedPod()}`.replace(
+      /( {4}- name: app[\s\S]*?)( {4}- name: helper[\s\S]*)$/,
+      '$2$1',
+    );
+    const reordered = runRules([privileged], moved).findings;
+    expect(reordered.map((finding) => finding.container)).toEqual(['helper', 'app']);
+    expect(new Set(reordered.map((finding) => finding.fingerprint))).toEqual(new Set(original));
+  });
+
+  it('reports fields of the wrong type with their location and keeps scanning', () => {
+    const output = runRules(
+      [privileged],
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: "true"\n    - name: b\n      image: nginx:1.27\n      securityContext: {privileged: true}\n',
+    );
+    expect(output.problems).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_TYPE',
+        line: 9,
+        message: 'spec.containers.0.securityContext.privileged: expected boolean, got string',
+      }),
+    ]);
+    expect(output.findings.map((finding) => finding.container)).toEqual(['b']);
+  });
+
+  it('renders messages in Japanese', () => {
+    const output = runRules([privileged], privilegedPod(), { lang: 'ja' });
+    expect(output.findings[0]?.message).toBe(
+      'コンテナ "app" が特権モードで動作します (securityContext.privileged: true)。',
+    );
+    expect(output.findings[0]?.title).toBe('特権コンテナ');
+  });
+});

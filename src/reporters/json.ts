@@ -1,0 +1,194 @@
+/**
+ * The machine-readable report, described by `schemas/mamori-report.schema.json`. Every key is
+ * always present (absent values are `null`), keys come in a fixed order and lists are sorted, so
+ * the same scan always gives the same bytes.
+ */
+import type {
+  Finding,
+  Language,
+  Problem,
+  ProblemCode,
+  ResourceRef,
+  ScanResult,
+  ScanStats,
+  Severity,
+  Skipped,
+  Suppression,
+} from '../core/model.js';
+import {
+  exceedsThreshold,
+  exitStatusOf,
+  sortFindings,
+  sortProblems,
+  sortSkipped,
+  summarize,
+  type ExitStatus,
+} from './summary.js';
+import { MAMORI_HOMEPAGE, type Reporter, type ReportContext } from './types.js';
+
+/** The version of the JSON report format; the major part changes only with breaking changes. */
+export const JSON_SCHEMA_VERSION = '1.0';
+
+/** An object's identity in the JSON report. */
+export interface JsonResource {
+  apiVersion: string;
+  kind: string;
+  namespace: string | null;
+  name: string;
+}
+
+/** Where a finding is. */
+export interface JsonLocation {
+  file: string;
+  line: number;
+  column: number;
+  pointer: string;
+}
+
+export interface JsonSuppression {
+  kind: Suppression['kind'];
+  justification: string;
+  expires: string | null;
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  message: string;
+  resource: JsonResource;
+  location: JsonLocation;
+  container: string | null;
+  fingerprint: string;
+  suppression: JsonSuppression | null;
+}
+
+export interface JsonError {
+  code: ProblemCode;
+  message: string;
+  location: { file: string; line: number | null; column: number | null };
+  ruleId: string | null;
+  resource: JsonResource | null;
+}
+
+export interface JsonSkipped {
+  file: string;
+  line: number | null;
+  documentIndex: number | null;
+  reason: string;
+}
+
+export interface JsonSummary {
+  failOn: Severity | 'none';
+  thresholdExceeded: boolean;
+  hasErrors: boolean;
+  exitStatus: ExitStatus;
+  findings: { total: number } & Record<Severity, number>;
+  suppressed: number;
+  errors: number;
+  skipped: number;
+}
+
+/** The whole JSON report. */
+export interface JsonReport {
+  schemaVersion: typeof JSON_SCHEMA_VERSION;
+  tool: { name: 'mamori'; version: string; informationUri: string };
+  lang: Language;
+  summary: JsonSummary;
+  findings: JsonFinding[];
+  errors: JsonError[];
+  skipped: JsonSkipped[];
+  stats: ScanStats;
+}
+
+function resourceOf(ref: ResourceRef): JsonResource {
+  return {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    namespace: ref.namespace ?? null,
+    name: ref.name,
+  };
+}
+
+function findingOf(finding: Finding): JsonFinding {
+  const { suppression } = finding;
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    title: finding.title,
+    message: finding.message,
+    resource: resourceOf(finding.resource),
+    location: {
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      pointer: finding.pointer,
+    },
+    container: finding.container ?? null,
+    fingerprint: finding.fingerprint,
+    suppression:
+      suppression === undefined
+        ? null
+        : {
+            kind: suppression.kind,
+            justification: suppression.justification,
+            expires: suppression.expires ?? null,
+          },
+  };
+}
+
+function errorOf(problem: Problem): JsonError {
+  return {
+    code: problem.code,
+    message: problem.message,
+    location: { file: problem.file, line: problem.line ?? null, column: problem.column ?? null },
+    ruleId: problem.ruleId ?? null,
+    resource: problem.resource === undefined ? null : resourceOf(problem.resource),
+  };
+}
+
+function skippedOf(item: Skipped): JsonSkipped {
+  return {
+    file: item.file,
+    line: item.line ?? null,
+    documentIndex: item.documentIndex ?? null,
+    reason: item.reason,
+  };
+}
+
+/** Builds the JSON report as a value (the reporter serialises it). */
+export function jsonReportOf(result: ScanResult, context: ReportContext): JsonReport {
+  const summary = summarize(result);
+  return {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: {
+      name: 'mamori',
+      version: context.toolVersion,
+      informationUri: context.informationUri ?? MAMORI_HOMEPAGE,
+    },
+    lang: context.lang,
+    summary: {
+      failOn: context.failOn,
+      thresholdExceeded: exceedsThreshold(result, context.failOn),
+      hasErrors: summary.errors > 0,
+      exitStatus: exitStatusOf(result, context.failOn),
+      findings: { total: summary.total, ...summary.counts },
+      suppressed: summary.suppressed,
+      errors: summary.errors,
+      skipped: summary.skipped,
+    },
+    findings: sortFindings(result.findings).map(findingOf),
+    errors: sortProblems(result.problems).map(errorOf),
+    skipped: sortSkipped(result.skipped).map(skippedOf),
+    stats: {
+      files: result.stats.files,
+      documents: result.stats.documents,
+      resources: result.stats.resources,
+      bytes: result.stats.bytes,
+    },
+  };
+}
+
+/** The JSON report, pretty-printed with two spaces and a final newline. */
+export const jsonReporter: Reporter = (result, context) =>
+  `${JSON.stringify(jsonReportOf(result, context), null, 2)}\n`;

@@ -1,0 +1,286 @@
+/*
+ * The factory behind the `pss/…` rules. Each rule runs one upstream Pod Security check (the
+ * engine in src/pss) at the configured policy version, on the pod spec as the API server would
+ * see it (defaulted), and reports every part of the pod that violates it: the pod itself, a
+ * container or a volume, each with the upstream reason and detail for that part alone.
+ *
+ * Not a rule module (the leading underscore keeps it out of the catalogue).
+ */
+import type { PssSettings } from '../../core/config.js';
+import type { Container, ObjectMeta, PodSpec, Volume } from '../../core/k8s.js';
+import type { LocalizedText, Severity } from '../../core/model.js';
+import { defineWorkloadRule, type AnyRule } from '../../core/rule.js';
+import { escapePointerToken } from '../../core/sanitize.js';
+import { valueAt, type ContainerRef, type Workload } from '../../core/workload.js';
+import {
+  ALL_CHECKS,
+  applyApiServerDefaults,
+  effectiveMinor,
+  forbiddenDetail,
+  implementationAt,
+  parsePolicyVersion,
+  registry,
+  toPolicyVersion,
+} from '../../pss/index.js';
+import type { CheckDefinition, CheckFn, CheckLevel } from '../../pss/index.js';
+
+/** Options of every `pss/…` rule. */
+export interface PssRuleOptions {
+  /** The Pod Security policy version: `latest` or `v1.N` (default: `pss.version`). */
+  version: string;
+}
+
+/** A failed check result. */
+export interface Failure {
+  reason: string;
+  detail: string;
+}
+
+/** What a locator sees: the workload, and the pod as the check saw it. */
+export interface PodTarget {
+  workload: Workload;
+  /** The pod spec after API-server defaulting. */
+  spec: PodSpec;
+  metadata: ObjectMeta;
+  /** The check's implementation at the configured version. */
+  check: CheckFn;
+  /** The minor policy version evaluated (`latest` is the newest one). */
+  minor: number;
+}
+
+export interface ContainerTarget extends PodTarget {
+  ref: ContainerRef;
+  /** The container after defaulting. */
+  container: Container;
+}
+
+export interface VolumeTarget extends PodTarget {
+  volume: Volume;
+  index: number;
+  /** Pointer of the volume, e.g. `/spec/template/spec/volumes/2`. */
+  pointer: string;
+}
+
+/**
+ * A `pss/…` rule: the upstream check it runs, its texts, and where to point for each part of the
+ * pod that fails. A locator returns a pointer; the factory reports the deepest part of it that
+ * exists in the manifest. Parts without a locator are reported at the pod spec, the container or
+ * the volume.
+ */
+export interface PssRuleSpec {
+  check: CheckDefinition;
+  title: LocalizedText;
+  description: LocalizedText;
+  remediation: LocalizedText;
+  pod?: (target: PodTarget) => string;
+  container?: (target: ContainerTarget) => string;
+  volume?: (target: VolumeTarget) => string;
+}
+
+const PSS_PAGE = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/';
+const PSA_PAGE = 'https://kubernetes.io/docs/concepts/security/pod-security-admission/';
+const DOCS_PAGE = 'https://github.com/mamori-dev/mamori/blob/main/docs/pss.md';
+
+/** `pss/<slug>`: the upstream check id in kebab case (`seccompProfile_baseline` → `seccomp-profile-baseline`). */
+export function ruleIdOf(checkId: string): string {
+  const slug = checkId
+    .replace(/_/g, '-')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+  return `pss/${slug}`;
+}
+
+/**
+ * The settings a check of `level` takes from `pss` in the configuration: high severity when the
+ * error level covers it, medium when only the warning level does, else off. `restricted` covers
+ * both levels (a restricted pod meets baseline), `baseline` covers the baseline checks.
+ */
+export function pssRuleSettings(
+  level: CheckLevel,
+  pss: PssSettings,
+): { enabled?: boolean; severity?: Severity; options: PssRuleOptions } {
+  const covers = (setting: PssSettings['errorLevel']): boolean =>
+    setting === 'restricted' || setting === level;
+  const options = { version: pss.version };
+  if (covers(pss.errorLevel)) {
+    return { severity: 'high', options };
+  }
+  if (covers(pss.warnLevel)) {
+    return { severity: 'medium', options };
+  }
+  return { enabled: false, options };
+}
+
+/** The deepest prefix of `pointer` that exists in the resource's object. */
+export function deepestExisting(workload: Workload, pointer: string): string {
+  let current = pointer;
+  while (current !== '' && valueAt(workload.resource.object, current) === undefined) {
+    current = current.slice(0, current.lastIndexOf('/'));
+  }
+  return current;
+}
+
+/** Pointer of an annotation of the pod (template). */
+export function annotationPointer(workload: Workload, key: string): string {
+  return `${workload.templatePointer}/metadata/annotations/${escapePointerToken(key)}`;
+}
+
+/** The index of a container in its list, from its pointer. */
+function indexOf(ref: ContainerRef): number {
+  return Number(ref.pointer.slice(ref.pointer.lastIndexOf('/') + 1));
+}
+
+/** The pod without containers and volumes: what the pod-level settings alone give. */
+function podOnly(spec: PodSpec): PodSpec {
+  return { ...spec, initContainers: [], containers: [], ephemeralContainers: [], volumes: [] };
+}
+
+/** A part of the pod that fails a check on its own. */
+interface Part {
+  key: string;
+  failure: Failure;
+  pointer: string;
+  container?: string;
+}
+
+/**
+ * The parts of the pod that fail a check: the pod-level settings (the pod without containers
+ * and volumes), each container (the pod with only it) and each volume. A container or volume
+ * counts only when it changes the pod-level result, so a pod-level setting that every part
+ * inherits is reported once, at the pod.
+ */
+function failingParts(rule: PssRuleSpec, target: PodTarget): Part[] {
+  const { workload, spec, metadata, check } = target;
+  const parts: Part[] = [];
+  const podResult = check(metadata, podOnly(spec));
+  const pod = podResult.allowed ? undefined : podResult;
+  if (pod !== undefined) {
+    const pointer = rule.pod?.(target) ?? workload.specPointer;
+    parts.push({ key: 'pod', failure: pod, pointer });
+  }
+  const own = (narrowed: PodSpec): Failure | undefined => {
+    const result = check(metadata, narrowed);
+    if (result.allowed) {
+      return undefined;
+    }
+    if (pod !== undefined && result.reason === pod.reason && result.detail === pod.detail) {
+      return undefined;
+    }
+    return result;
+  };
+  for (const ref of workload.containers) {
+    const container = spec[ref.type]?.[indexOf(ref)];
+    if (container === undefined) {
+      continue;
+    }
+    const narrowed: PodSpec = { ...podOnly(spec), [ref.type]: [container] };
+    const failure = own(narrowed);
+    if (failure !== undefined) {
+      const pointer = rule.container?.({ ...target, ref, container }) ?? ref.pointer;
+      parts.push({ key: ref.pointer, failure, pointer, container: ref.name });
+    }
+  }
+  (spec.volumes ?? []).forEach((volume: Volume | undefined, index) => {
+    if (volume === undefined || volume === null) {
+      return;
+    }
+    const failure = own({ ...podOnly(spec), volumes: [volume] });
+    if (failure !== undefined) {
+      const pointer = `${workload.specPointer}/volumes/${index}`;
+      const located = rule.volume?.({ ...target, volume, index, pointer }) ?? pointer;
+      parts.push({ key: pointer, failure, pointer: located });
+    }
+  });
+  return parts;
+}
+
+function validateOptions(options: Record<string, unknown>): string[] {
+  const version = options.version;
+  if (typeof version !== 'string' || !parsePolicyVersion(version).ok) {
+    return ['version must be "latest" or "v1.N", e.g. v1.30'];
+  }
+  return [];
+}
+
+/** Defines the rule for one upstream Pod Security check. */
+export function definePssRule(spec: PssRuleSpec): AnyRule {
+  const { check } = spec;
+  const level = check.level;
+  const overridden = ALL_CHECKS.filter((candidate) => check.overrides?.includes(candidate.id));
+  const severity: Severity = level === 'baseline' ? 'high' : 'medium';
+  const anchor = level === 'baseline' ? '#baseline' : '#restricted';
+  return defineWorkloadRule<'violation', PssRuleOptions>({
+    meta: {
+      id: ruleIdOf(check.id),
+      title: spec.title,
+      description: spec.description,
+      remediation: spec.remediation,
+      severity,
+      category: 'pss',
+      references: [`${PSS_PAGE}${anchor}`, PSA_PAGE, DOCS_PAGE],
+      standards: [{ framework: 'pss', control: level }],
+      messages: {
+        violation: {
+          en: 'Violates PodSecurity "{{policy}}": {{summary}}.',
+          ja: 'PodSecurity "{{policy}}" に違反しています: {{summary}}。',
+        },
+      },
+      defaultOptions: { version: 'latest' },
+      configDefaults: (config) => pssRuleSettings(level, config.pss),
+      validateOptions,
+    },
+    check(workload, context) {
+      const version = toPolicyVersion(context.options.version);
+      const implementation = implementationAt(check, version.text);
+      if (implementation === undefined) {
+        return;
+      }
+      const defaulting = workload.resource.object.kind === 'Pod' ? 'pod' : 'template';
+      const podSpec = applyApiServerDefaults(workload.podSpec, defaulting);
+      const minor = effectiveMinor(version, registry.maxMinor);
+      const target: PodTarget = {
+        workload,
+        spec: podSpec,
+        metadata: workload.podMeta,
+        check: implementation,
+        minor,
+      };
+      if (implementation(target.metadata, podSpec).allowed) {
+        return;
+      }
+      // A restricted check that replaces a baseline one leaves to that baseline rule the parts
+      // it already reports, so that one problem is not reported twice.
+      const covered = new Set<string>();
+      for (const definition of overridden) {
+        const baseline = implementationAt(definition, version.text);
+        if (baseline !== undefined) {
+          for (const part of failingParts(spec, { ...target, check: baseline })) {
+            covered.add(part.key);
+          }
+        }
+      }
+      const parts = failingParts(spec, target);
+      const policy = `${level}:${version.text}`;
+      if (parts.length === 0 && covered.size === 0) {
+        // Only the combination of parts fails: report the whole pod.
+        const result = implementation(target.metadata, podSpec);
+        if (!result.allowed) {
+          parts.push({ key: 'pod', failure: result, pointer: workload.specPointer });
+        }
+      }
+      for (const part of parts) {
+        if (covered.has(part.key)) {
+          continue;
+        }
+        const { reason, detail } = part.failure;
+        const summary = forbiddenDetail([{ check: check.id, reason, detail }]);
+        context.report({
+          messageId: 'violation',
+          data: { policy, summary },
+          pointer: deepestExisting(workload, part.pointer),
+          ...(part.container === undefined ? {} : { container: part.container }),
+        });
+      }
+    },
+  });
+}

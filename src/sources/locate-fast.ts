@@ -1,0 +1,253 @@
+/**
+ * A fast path for locating a JSON pointer in block-style YAML without parsing it: a walk over
+ * lines and indentation, which is how nearly every manifest is written. It answers only when it
+ * is sure; anything unusual (flow collections it cannot read, aliases, merge keys, complex keys)
+ * returns `undefined`, and the caller falls back to the full position-tracking parser.
+ */
+
+interface Line {
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset after the last character (before `\n`). */
+  end: number;
+  /** Column of the first content character, or -1 for blank and comment-only lines. */
+  indent: number;
+}
+
+/** A node's block: lines [from, to), whose content at `indent` holds its keys or items. */
+interface Block {
+  from: number;
+  to: number;
+  /** Virtual start of the first line (after a `- ` marker), or -1 to use the line's start. */
+  firstColumn: number;
+}
+
+export interface FastLocation {
+  /** Offset in the text of the key (for map members) or item (for sequence members). */
+  offset: number;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) {
+      end = text.length;
+    }
+    let column = start;
+    while (column < end && text.charCodeAt(column) === 32) {
+      column++;
+    }
+    const first = text.charAt(column);
+    // Document markers and directives carry no content of the document's root node here.
+    const marker =
+      column === start &&
+      (text.startsWith('---', start) || text.startsWith('...', start) || first === '%');
+    const blank = marker || column >= end || first === '#' || first === '\r';
+    lines.push({ start, end, indent: blank ? -1 : column - start });
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** Where a line's content begins inside a block (honouring a virtual start after `- `). */
+function contentStart(text: string, lines: Line[], block: Block, index: number): number {
+  const line = lines[index] as Line;
+  if (index === block.from && block.firstColumn >= 0) {
+    let column = line.start + block.firstColumn;
+    while (column < line.end && text.charCodeAt(column) === 32) {
+      column++;
+    }
+    return column;
+  }
+  return line.start + line.indent;
+}
+
+/** Lines that carry content in the block, with their effective indentation. */
+function* contentLines(
+  text: string,
+  lines: Line[],
+  block: Block,
+): Generator<{ index: number; at: number; indent: number }> {
+  for (let index = block.from; index < block.to; index++) {
+    const line = lines[index] as Line;
+    if (line.indent < 0) {
+      continue;
+    }
+    const at = contentStart(text, lines, block, index);
+    if (at >= line.end || text.charAt(at) === '#') {
+      continue;
+    }
+    yield { index, at, indent: at - line.start };
+  }
+}
+
+const PLAIN_KEY_END = /^:(?=[ \t\r\n]|$)/;
+
+/** Reads a key at `at`: returns the key text and the offset after its `:`, or undefined. */
+function readKey(
+  text: string,
+  at: number,
+  end: number,
+): { key: string; after: number } | undefined {
+  const first = text.charAt(at);
+  if (first === '"' || first === "'") {
+    const close = text.indexOf(first, at + 1);
+    if (close < 0 || close >= end || text.charAt(close + 1) !== ':') {
+      return undefined;
+    }
+    const raw = text.slice(at + 1, close);
+    // Escapes and doubled quotes are rare in keys; leave them to the full parser.
+    if (raw.includes('\\') || raw.includes(first)) {
+      return undefined;
+    }
+    return { key: raw, after: close + 2 };
+  }
+  if ('-?[{&*!|>%@`'.includes(first) || first === '<') {
+    return undefined;
+  }
+  for (let index = at; index < end; index++) {
+    const char = text.charAt(index);
+    if (char === ':' && PLAIN_KEY_END.test(text.slice(index, index + 2))) {
+      return { key: text.slice(at, index).trimEnd(), after: index + 1 };
+    }
+    if (char === ' ' && text.charAt(index + 1) === '#') {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The block of lines that belongs to a value starting after a key or item on line `index`. */
+function childBlock(
+  lines: Line[],
+  index: number,
+  ownerIndent: number,
+  limit: number,
+  allowIndentless: boolean,
+  text: string,
+): Block {
+  let to = index + 1;
+  while (to < limit) {
+    const line = lines[to] as Line;
+    if (line.indent >= 0) {
+      const indentless =
+        allowIndentless &&
+        line.indent === ownerIndent &&
+        text.charAt(line.start + line.indent) === '-';
+      if (line.indent <= ownerIndent && !indentless) {
+        break;
+      }
+    }
+    to++;
+  }
+  return { from: index + 1, to, firstColumn: -1 };
+}
+
+/**
+ * Locates `tokens` (decoded pointer tokens) in `text`. Returns the offset of the key or item,
+ * `'absent'` when the block-style text certainly lacks it, or undefined when the fast path is not
+ * sure.
+ */
+export function locateFast(
+  text: string,
+  tokens: readonly string[],
+  lines: Line[] = splitLines(text),
+): FastLocation | 'absent' | undefined {
+  let block: Block = { from: 0, to: lines.length, firstColumn: -1 };
+  let offset = -1;
+  for (let position = 0; position < tokens.length; position++) {
+    const token = tokens[position] as string;
+    const last = position === tokens.length - 1;
+    const entries = [...contentLines(text, lines, block)];
+    const first = entries[0];
+    if (first === undefined) {
+      return undefined;
+    }
+    const indent = first.indent;
+    if (
+      text.charAt(first.at) === '-' &&
+      /^-(?=[ \t\r\n]|$)/.test(text.slice(first.at, first.at + 2))
+    ) {
+      // A sequence: the Nth `- ` at this indentation.
+      if (!/^\d+$/.test(token)) {
+        return undefined;
+      }
+      let count = -1;
+      let found: { index: number; at: number } | undefined;
+      for (const entry of entries) {
+        if (entry.indent < indent) {
+          return undefined;
+        }
+        if (entry.indent === indent) {
+          if (text.charAt(entry.at) !== '-') {
+            return undefined;
+          }
+          count++;
+          if (count === Number(token)) {
+            found = entry;
+            break;
+          }
+        }
+      }
+      if (found === undefined) {
+        return 'absent';
+      }
+      const line = lines[found.index] as Line;
+      const itemBlock = childBlock(lines, found.index, indent, block.to, false, text);
+      block = { from: found.index, to: itemBlock.to, firstColumn: found.at - line.start + 1 };
+      // The item is where its content starts: after `- `, or on the next content line.
+      const content = contentLines(text, lines, block).next();
+      if (content.done === true) {
+        return undefined;
+      }
+      offset = content.value.at;
+      continue;
+    }
+    // A map: the key at this indentation.
+    let found: { index: number; at: number; after: number } | undefined;
+    for (const entry of entries) {
+      if (entry.indent < indent) {
+        return undefined;
+      }
+      if (entry.indent !== indent) {
+        continue;
+      }
+      const line = lines[entry.index] as Line;
+      if (/^-(?=[ \t\r\n]|$)/.test(text.slice(entry.at, entry.at + 2))) {
+        // An item of an indentless sequence that belongs to the key before it.
+        continue;
+      }
+      const key = readKey(text, entry.at, line.end);
+      if (key === undefined) {
+        return undefined;
+      }
+      if (key.key === '<<') {
+        return undefined;
+      }
+      if (key.key === token) {
+        found = { ...entry, after: key.after };
+        break;
+      }
+    }
+    if (found === undefined) {
+      return 'absent';
+    }
+    offset = found.at;
+    const line = lines[found.index] as Line;
+    const rest = text.slice(found.after, line.end).trim();
+    if (rest !== '' && !rest.startsWith('#')) {
+      // An inline value (a scalar, a flow collection, an anchor or alias): fine if this was the
+      // last token; looking inside it is the full parser's job.
+      if (last) {
+        return /^[&*!]/.test(rest) ? undefined : { offset };
+      }
+      return /^(\{\s*\}|\[\s*\])\s*(#.*)?$/.test(rest) ? 'absent' : undefined;
+    }
+    block = childBlock(lines, found.index, indent, block.to, true, text);
+  }
+  return offset < 0 ? undefined : { offset };
+}
+
+export { splitLines, type Line };

@@ -1,0 +1,200 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { execute } from '../../src/cli/execute.js';
+import { fakeIO } from './fake-io.js';
+
+const examples = new URL('../../examples/', import.meta.url).pathname;
+
+interface JsonReport {
+  findings: {
+    ruleId: string;
+    severity: string;
+    location: { file: string; line: number };
+    suppression?: unknown;
+  }[];
+  errors: { code: string; location: { file: string; line?: number }; message: string }[];
+  skipped: { location: { file: string }; reason: string }[];
+  stats: { files: number; documents: number; resources: number };
+}
+
+async function scanJson(
+  args: string[],
+  stdin?: string,
+  cwd?: string,
+): Promise<{ code: number; report: JsonReport; stderr: string }> {
+  const io = fakeIO({ stdin, cwd });
+  const code = await execute(['scan', ...args, '--format', 'json'], io);
+  return { code, report: JSON.parse(io.out()) as JsonReport, stderr: io.err() };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'mamori-cli-'));
+}
+
+const privilegedPod = `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop}
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext: {privileged: true}
+`;
+
+describe('mamori scan', () => {
+  it('exits 1 on the insecure example and reports findings at their lines', async () => {
+    const { code, report } = await scanJson([join(examples, 'web-insecure.yaml')]);
+    expect(code).toBe(1);
+    const privileged = report.findings.find((finding) => finding.ruleId === 'hardening/privileged');
+    expect(privileged?.location.line).toBe(27);
+  });
+
+  it('exits 0 on the hardened example', async () => {
+    const { code, report } = await scanJson([
+      join(examples, 'web-hardened.yaml'),
+      '--fail-on',
+      'low',
+    ]);
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('reads standard input', async () => {
+    const { code, report } = await scanJson(['-'], privilegedPod);
+    expect(code).toBe(1);
+    expect(report.findings[0]?.location.file).toBe('<stdin>');
+  });
+
+  it('exits 2 on input errors but still reports the other documents and files', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.yaml'), `${privilegedPod}---\nkind: [\n`);
+    writeFileSync(join(dir, 'notes.yaml'), 'just: a map\n');
+    const { code, report } = await scanJson([dir]);
+    expect(code).toBe(2);
+    expect(report.errors.map((error) => [error.code, error.location.line])).toEqual([
+      ['YAML_SYNTAX', 10],
+    ]);
+    expect(report.findings.some((finding) => finding.ruleId === 'hardening/privileged')).toBe(true);
+    expect(report.skipped.map((item) => item.reason)).toEqual([
+      'not a Kubernetes object: no apiVersion and kind',
+    ]);
+    expect(report.stats.files).toBe(2);
+  });
+
+  it('exits 2 with usage errors', async () => {
+    const io = fakeIO();
+    expect(await execute(['scan'], io)).toBe(2);
+    expect(io.err()).toContain('no input');
+    expect(await execute(['scan', 'x', '--format', 'pdf'], fakeIO())).toBe(2);
+    expect(await execute(['scan', 'x', '--fail-on', 'urgent'], fakeIO())).toBe(2);
+    expect(await execute(['frobnicate'], fakeIO())).toBe(2);
+  });
+
+  it('reports invalid configuration with file and line, and scans nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'mamori.yaml'),
+      'version: 1\nrules:\n  hardening/privileged:\n    severty: low\n',
+    );
+    writeFileSync(join(dir, 'pod.yaml'), privilegedPod);
+    const io = fakeIO({ cwd: dir });
+    expect(await execute(['scan', join(dir, 'pod.yaml')], io)).toBe(2);
+    expect(io.err()).toContain(
+      `${join(dir, 'mamori.yaml')}:4: rules.hardening/privileged.severty: unknown key`,
+    );
+  });
+
+  it('finds the configuration upward and applies exclusions and exceptions', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'deploy'));
+    writeFileSync(
+      join(dir, 'mamori.yaml'),
+      [
+        'exclude:',
+        '  namespaces: [legacy]',
+        'exceptions:',
+        '  - rules: ["hardening/*", "pss/*"]',
+        '    names: [p]',
+        '    reason: accepted for the demo',
+        '    expires: 2027-01-01',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'deploy', 'pods.yaml'),
+      `${privilegedPod}---\n${privilegedPod.replace('namespace: shop', 'namespace: legacy')}`,
+    );
+    const { code, report } = await scanJson([join(dir, 'deploy')], undefined, join(dir, 'deploy'));
+    expect(code).toBe(0);
+    expect(report.findings.length).toBeGreaterThan(0);
+    expect(report.findings.every((finding) => finding.suppression !== undefined)).toBe(true);
+    expect(report.skipped.map((item) => item.reason)).toEqual([
+      'excluded by configuration (Pod legacy/p)',
+    ]);
+  });
+
+  it('writes several formats at once', async () => {
+    const dir = tempDir();
+    const io = fakeIO();
+    const sarif = join(dir, 'out.sarif');
+    const junit = join(dir, 'out.xml');
+    await execute(
+      [
+        'scan',
+        join(examples, 'web-insecure.yaml'),
+        '--format',
+        'table',
+        '--format',
+        `sarif=${sarif}`,
+        '--format',
+        `junit=${junit}`,
+      ],
+      io,
+    );
+    expect(io.out()).toContain('hardening/privileged');
+    expect((JSON.parse(readFileSync(sarif, 'utf8')) as { version: string }).version).toBe('2.1.0');
+    expect(readFileSync(junit, 'utf8')).toContain('<testsuites');
+  });
+
+  it('scans custom workload kinds mapped in the configuration', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'mamori.yaml'), 'workloadKinds:\n  Rollout: /spec/template\n');
+    const rollout = `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n          securityContext: {privileged: true}\n`;
+    writeFileSync(join(dir, 'rollout.yaml'), rollout);
+    const { report } = await scanJson([
+      join(dir, 'rollout.yaml'),
+      '--config',
+      join(dir, 'mamori.yaml'),
+    ]);
+    expect(report.findings.some((finding) => finding.ruleId === 'hardening/privileged')).toBe(true);
+  });
+
+  it('explains when a kustomization cannot be rendered', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kustomization.yaml'), 'resources: [pod.yaml]\n');
+    writeFileSync(join(dir, 'pod.yaml'), privilegedPod);
+    const io = fakeIO({ env: { PATH: '/nonexistent' } });
+    expect(await execute(['scan', dir, '--format', 'json'], io)).toBe(2);
+    const report = JSON.parse(io.out()) as JsonReport;
+    expect(report.errors[0]?.message).toContain('neither `kubectl` nor `kustomize` is on PATH');
+  });
+});
+
+describe('mamori scan with kustomize', () => {
+  it('renders a kustomization directory with kubectl and scans the result', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kustomization.yaml'), 'namePrefix: prod-\nresources: [pod.yaml]\n');
+    writeFileSync(join(dir, 'pod.yaml'), privilegedPod);
+    const io = fakeIO({ env: { PATH: process.env.PATH ?? '' } });
+    const code = await execute(['scan', dir, '--format', 'json'], io);
+    const report = JSON.parse(io.out()) as {
+      errors: unknown[];
+      findings: { resource: { name: string } }[];
+    };
+    expect(report.errors).toEqual([]);
+    expect(code).toBe(1);
+    expect(report.findings.map((finding) => finding.resource.name)).toContain('prod-p');
+  });
+});
