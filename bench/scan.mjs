@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchPss } from './pss.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -116,10 +117,13 @@ rows.push([
 
 // 3. Memory with 100,000 documents in one stream on stdin.
 const documents = Number(process.env.BENCH_STREAM_DOCS ?? 100_000);
+// One document in ten is a hardened Deployment (a few findings each), the rest ConfigMaps.
 const parts = [];
 for (let i = 0; i < documents; i++) {
   parts.push(
-    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  namespace: ns-${i % 50}\ndata:\n  key: value-${i}\n  other: "${'x'.repeat(64)}"\n`,
+    i % 10 === 0
+      ? `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app-${i}\n  namespace: ns-${i % 50}\nspec:\n  template:\n    spec:\n      securityContext: {runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, seccompProfile: {type: RuntimeDefault}}\n      containers:\n        - name: app\n          image: registry.example/app:1.${i}\n          securityContext: {allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}}\n          resources: {requests: {cpu: 100m, memory: 64Mi}, limits: {memory: 128Mi}}\n`
+      : `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: config-${i}\n  namespace: ns-${i % 50}\ndata:\n  key: value-${i}\n  other: "${'x'.repeat(64)}"\n`,
   );
 }
 const stream = parts.join('---\n');
@@ -131,6 +135,23 @@ const streamInfo = benchInfo(streamRun.stderr);
 rows.push([
   `stream of ${documents.toLocaleString('en')} documents (${fmt(stream.length / 1024 / 1024, 0)} MB) on stdin`,
   `${fmt(streamRun.ms, 0)} ms, peak RSS ${fmt(streamInfo.maxRssKb / 1024, 0)} MB (target: a few hundred MB)`,
+]);
+
+// 4. Pod Security Standards evaluations over the corpus's workloads (in this process).
+const pss = benchPss(corpus);
+rows.push([
+  `PSS: ${pss.workloads} workloads x baseline+restricted`,
+  `${fmt((pss.evaluations / pss.pssMs) * 1000, 0)} evaluations/s; one pass ${fmt(pss.pssMs, 1)} ms = ${fmt(pss.pssMs / pss.parseMs)}x the js-yaml decode of the same documents (${fmt(pss.parseMs, 1)} ms)`,
+]);
+
+// 5. CIS node assessment: a whole `mamori node --root <fixture>` process, against a bare Node.js
+// process start measured in the same run.
+const nodeFixture = join(root, 'test/fixtures/nodes/kubeadm-hardened');
+const bare = measure('node -e ""', ['-e', '']);
+const nodeRun = measure('mamori node', [join(here, 'run-cli.mjs'), 'node', '--root', nodeFixture, '--format', 'json']);
+rows.push([
+  'CIS node assessment (kubeadm control plane)',
+  `${fmt(nodeRun.ms, 0)} ms per process = ${fmt(nodeRun.ms / bare.ms)}x a bare node start (${fmt(bare.ms, 0)} ms)`,
 ]);
 
 const width = Math.max(...rows.map(([label]) => label.length));

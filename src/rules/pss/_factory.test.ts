@@ -47,6 +47,30 @@ describe('pss rule catalogue', () => {
   });
 });
 
+describe('pss rules on malformed input', () => {
+  it('report the type problems and do not crash', () => {
+    const yaml = deployment(`
+securityContext:
+  sysctls: [5, {name: kernel.msgmax}]
+volumes: [7, {name: a, nfs: {server: x, path: /}}]
+containers:
+  - 3
+  - name: app
+    image: nginx:1.27
+    ports: [8080, {containerPort: 80, hostPort: 80}]
+    securityContext:
+      privileged: "yes"
+      capabilities: {add: [1, SYS_ADMIN], drop: ALL}
+`);
+    const { findings, problems } = runRules(PSS_RULES, yaml);
+    expect(problems.map((p) => p.code)).not.toContain('RULE_CRASHED');
+    expect(problems.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['pss/sysctls', 'pss/host-ports', 'pss/capabilities-baseline']),
+    );
+  });
+});
+
 describe('pss settings', () => {
   it('maps the error and warning levels to severities', () => {
     const at = (level: 'baseline' | 'restricted', pss: Partial<PssSettings>) =>
