@@ -170,8 +170,7 @@ function sinkFor(engine: Engine, partial: PartialScan, keepLater: (resource: Res
       return;
     }
     partial.stats.resources++;
-    engine.scan(resource);
-    if (engine.neededLater(resource)) {
+    if (engine.scan(resource)) {
       keepLater(resource);
     }
   };

@@ -185,18 +185,18 @@ export class Engine {
    * Whether the rules that read other objects need this resource: as a member of the index, or
    * as a target. A parallel worker sends such resources back for the deferred phase.
    */
-  neededLater(
-    resource: Resource,
-    workload: Workload | undefined = this.#workloadOf(resource),
-  ): boolean {
+  neededLater(resource: Resource): boolean {
+    return this.#neededLater(
+      resource,
+      workloadOf(resource, this.#options.config.workloadKinds, []),
+    );
+  }
+
+  #neededLater(resource: Resource, workload: Workload | undefined): boolean {
     return (
       this.#laterKinds.has(resource.object.kind) ||
       this.#laterRules.some((rule) => applies(rule, resource, workload))
     );
-  }
-
-  #workloadOf(resource: Resource): Workload | undefined {
-    return workloadOf(resource, this.#options.config.workloadKinds, []);
   }
 
   /** Whether the configuration excludes this resource from the scan. */
@@ -207,8 +207,12 @@ export class Engine {
     );
   }
 
-  /** Runs the rules that need no other objects on one resource; keeps it if later rules need it. */
-  scan(resource: Resource): void {
+  /**
+   * Runs the rules that need no other objects on one resource, and keeps it if this engine's
+   * later rules need it. Returns whether the cross-object rules need it at all (for a parallel
+   * worker, which runs none of them and sends such resources back).
+   */
+  scan(resource: Resource): boolean {
     const typeProblems: TypeProblem[] = [];
     const workload = workloadOf(resource, this.#options.config.workloadKinds, typeProblems);
     // Type problems are reported once: by the phase that sees the resource first.
@@ -231,6 +235,7 @@ export class Engine {
     if (this.#deferred.some((active) => applies(active.rule, resource, workload))) {
       this.#pending.push({ resource, workload });
     }
+    return this.#neededLater(resource, workload);
   }
 
   /** Runs the rules that read other objects, now that every resource has been seen. */

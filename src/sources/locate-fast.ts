@@ -145,109 +145,146 @@ function childBlock(
   return { from: index + 1, to, firstColumn: -1 };
 }
 
+/** Where a walk stands after some tokens: the node's block, and its key or item offset. */
+interface State {
+  block: Block;
+  offset: number;
+  /** The node's value when it is written inline on its key's line. */
+  inline?: string;
+}
+
+/** Results of walks over one document, by pointer prefix, so that pointers share their work. */
+export type FastCache = Map<string, State | 'absent' | 'unsure'>;
+
+const SEQUENCE_ITEM = /^-(?=[ \t\r\n]|$)/;
+const EMPTY_FLOW = /^(\{\s*\}|\[\s*\])\s*(#.*)?$/;
+
+/** One step of the walk: from the node in `state` into its member `token`. */
+function step(
+  text: string,
+  lines: Line[],
+  state: State,
+  token: string,
+): State | 'absent' | 'unsure' {
+  if (state.inline !== undefined) {
+    // Looking inside an inline value is the full parser's job, unless it is plainly empty.
+    return EMPTY_FLOW.test(state.inline) ? 'absent' : 'unsure';
+  }
+  const { block } = state;
+  const entries = [...contentLines(text, lines, block)];
+  const first = entries[0];
+  if (first === undefined) {
+    return 'unsure';
+  }
+  const indent = first.indent;
+  if (SEQUENCE_ITEM.test(text.slice(first.at, first.at + 2))) {
+    // A sequence: the Nth `- ` at this indentation.
+    if (!/^\d+$/.test(token)) {
+      return 'unsure';
+    }
+    let count = -1;
+    for (const entry of entries) {
+      if (entry.indent < indent) {
+        return 'unsure';
+      }
+      if (entry.indent !== indent) {
+        continue;
+      }
+      if (text.charAt(entry.at) !== '-') {
+        return 'unsure';
+      }
+      count++;
+      if (count !== Number(token)) {
+        continue;
+      }
+      const line = lines[entry.index] as Line;
+      const itemBlock = childBlock(lines, entry.index, indent, block.to, false, text);
+      const inner: Block = {
+        from: entry.index,
+        to: itemBlock.to,
+        firstColumn: entry.at - line.start + 1,
+      };
+      // The item is where its content starts: after `- `, or on the next content line.
+      const content = contentLines(text, lines, inner).next();
+      return content.done === true ? 'unsure' : { block: inner, offset: content.value.at };
+    }
+    return 'absent';
+  }
+  // A map: the key at this indentation.
+  for (const entry of entries) {
+    if (entry.indent < indent) {
+      return 'unsure';
+    }
+    if (entry.indent !== indent) {
+      continue;
+    }
+    const line = lines[entry.index] as Line;
+    if (SEQUENCE_ITEM.test(text.slice(entry.at, entry.at + 2))) {
+      // An item of an indentless sequence that belongs to the key before it.
+      continue;
+    }
+    const key = readKey(text, entry.at, line.end);
+    if (key === undefined || key.key === '<<') {
+      return 'unsure';
+    }
+    if (key.key !== token) {
+      continue;
+    }
+    const rest = text.slice(key.after, line.end).trim();
+    if (rest !== '' && !rest.startsWith('#')) {
+      // Anchors, aliases and tags change what the value is: leave them to the parser.
+      if (/^[&*!]/.test(rest)) {
+        return 'unsure';
+      }
+      return { block: { from: 0, to: 0, firstColumn: -1 }, offset: entry.at, inline: rest };
+    }
+    return {
+      block: childBlock(lines, entry.index, indent, block.to, true, text),
+      offset: entry.at,
+    };
+  }
+  return 'absent';
+}
+
 /**
  * Locates `tokens` (decoded pointer tokens) in `text`. Returns the offset of the key or item,
  * `'absent'` when the block-style text certainly lacks it, or undefined when the fast path is not
- * sure.
+ * sure. Pass the same `cache` for pointers into one document.
  */
 export function locateFast(
   text: string,
   tokens: readonly string[],
   lines: Line[] = splitLines(text),
+  cache: FastCache = new Map(),
 ): FastLocation | 'absent' | undefined {
-  let block: Block = { from: 0, to: lines.length, firstColumn: -1 };
-  let offset = -1;
-  for (let position = 0; position < tokens.length; position++) {
-    const token = tokens[position] as string;
-    const last = position === tokens.length - 1;
-    const entries = [...contentLines(text, lines, block)];
-    const first = entries[0];
-    if (first === undefined) {
-      return undefined;
-    }
-    const indent = first.indent;
-    if (
-      text.charAt(first.at) === '-' &&
-      /^-(?=[ \t\r\n]|$)/.test(text.slice(first.at, first.at + 2))
-    ) {
-      // A sequence: the Nth `- ` at this indentation.
-      if (!/^\d+$/.test(token)) {
-        return undefined;
-      }
-      let count = -1;
-      let found: { index: number; at: number } | undefined;
-      for (const entry of entries) {
-        if (entry.indent < indent) {
-          return undefined;
-        }
-        if (entry.indent === indent) {
-          if (text.charAt(entry.at) !== '-') {
-            return undefined;
-          }
-          count++;
-          if (count === Number(token)) {
-            found = entry;
-            break;
-          }
-        }
-      }
-      if (found === undefined) {
-        return 'absent';
-      }
-      const line = lines[found.index] as Line;
-      const itemBlock = childBlock(lines, found.index, indent, block.to, false, text);
-      block = { from: found.index, to: itemBlock.to, firstColumn: found.at - line.start + 1 };
-      // The item is where its content starts: after `- `, or on the next content line.
-      const content = contentLines(text, lines, block).next();
-      if (content.done === true) {
-        return undefined;
-      }
-      offset = content.value.at;
-      continue;
-    }
-    // A map: the key at this indentation.
-    let found: { index: number; at: number; after: number } | undefined;
-    for (const entry of entries) {
-      if (entry.indent < indent) {
-        return undefined;
-      }
-      if (entry.indent !== indent) {
-        continue;
-      }
-      const line = lines[entry.index] as Line;
-      if (/^-(?=[ \t\r\n]|$)/.test(text.slice(entry.at, entry.at + 2))) {
-        // An item of an indentless sequence that belongs to the key before it.
-        continue;
-      }
-      const key = readKey(text, entry.at, line.end);
-      if (key === undefined) {
-        return undefined;
-      }
-      if (key.key === '<<') {
-        return undefined;
-      }
-      if (key.key === token) {
-        found = { ...entry, after: key.after };
-        break;
-      }
-    }
-    if (found === undefined) {
+  let state: State = { block: { from: 0, to: lines.length, firstColumn: -1 }, offset: -1 };
+  let done = 0;
+  for (let length = tokens.length; length > 0; length--) {
+    const hit = cache.get(tokens.slice(0, length).join('/'));
+    if (hit === 'absent') {
       return 'absent';
     }
-    offset = found.at;
-    const line = lines[found.index] as Line;
-    const rest = text.slice(found.after, line.end).trim();
-    if (rest !== '' && !rest.startsWith('#')) {
-      // An inline value (a scalar, a flow collection, an anchor or alias): fine if this was the
-      // last token; looking inside it is the full parser's job.
-      if (last) {
-        return /^[&*!]/.test(rest) ? undefined : { offset };
-      }
-      return /^(\{\s*\}|\[\s*\])\s*(#.*)?$/.test(rest) ? 'absent' : undefined;
+    if (hit === 'unsure') {
+      return undefined;
     }
-    block = childBlock(lines, found.index, indent, block.to, true, text);
+    if (hit !== undefined) {
+      state = hit;
+      done = length;
+      break;
+    }
   }
-  return offset < 0 ? undefined : { offset };
+  for (let position = done; position < tokens.length; position++) {
+    const next = step(text, lines, state, tokens[position] as string);
+    cache.set(tokens.slice(0, position + 1).join('/'), next);
+    if (next === 'absent') {
+      return 'absent';
+    }
+    if (next === 'unsure') {
+      return undefined;
+    }
+    state = next;
+  }
+  return state.offset < 0 ? undefined : { offset: state.offset };
 }
 
 export { splitLines, type Line };

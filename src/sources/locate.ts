@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { PositionResolver, SourcePosition } from '../core/model.js';
-import { locateFast, splitLines, type Line } from './locate-fast.js';
+import { locateFast, splitLines, type FastCache, type Line } from './locate-fast.js';
 
 function decodeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -60,6 +60,7 @@ function parserLocator(
 /** Returns a resolver for pointers into the document `text`, whose first line is `startLine`. */
 export function locatorFor(text: string, startLine: number): PositionResolver {
   let lines: Line[] | undefined;
+  const cache: FastCache = new Map();
   let parser: ((tokens: readonly string[]) => SourcePosition | undefined) | undefined;
   const toPosition = (offset: number): SourcePosition => {
     const all = lines ?? (lines = splitLines(text));
@@ -82,7 +83,7 @@ export function locatorFor(text: string, startLine: number): PositionResolver {
       return undefined;
     }
     lines ??= splitLines(text);
-    const fast = locateFast(text, tokens, lines);
+    const fast = locateFast(text, tokens, lines, cache);
     if (fast === 'absent') {
       return undefined;
     }

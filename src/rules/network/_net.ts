@@ -1,0 +1,338 @@
+/*
+ * Helpers shared by the network rules: label selectors, NetworkPolicy selection and defaulting,
+ * IPv4 CIDR arithmetic and Service ports. Not a rule module (the leading underscore keeps it out
+ * of the catalogue).
+ *
+ * Only pod specs are type-checked before rules run; NetworkPolicies, Services and Ingresses are
+ * read here exactly as decoded, so every field is checked for its type before use. A malformed
+ * value that the API server would reject is treated as matching nothing.
+ */
+import type { Resource } from '../../core/model.js';
+import type { ResourceIndex } from '../../core/rule.js';
+import type { Workload } from '../../core/workload.js';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The namespace of an object; an object without one is in `default`, as `kubectl apply` puts it. */
+export function namespaceOf(resource: Resource): string {
+  const namespace = resource.ref.namespace;
+  return namespace === undefined || namespace === '' ? 'default' : namespace;
+}
+
+/** The value of `object.spec` when it is an object; an absent spec reads as `{}`. */
+export function specOf(resource: Resource): Record<string, unknown> | undefined {
+  const spec = resource.object.spec;
+  if (spec === undefined || spec === null) {
+    return {};
+  }
+  return isRecord(spec) ? spec : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Label selectors (metav1.LabelSelector)
+// ---------------------------------------------------------------------------------------------
+
+function stringList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) {
+    return undefined;
+  }
+  const items: unknown[] = value;
+  return items.every((item): item is string => typeof item === 'string') ? items : undefined;
+}
+
+/** One `matchExpressions` entry against a label set; undefined when the entry is invalid. */
+function requirementMatches(
+  requirement: unknown,
+  labels: Readonly<Record<string, string>>,
+): boolean | undefined {
+  if (!isRecord(requirement) || typeof requirement.key !== 'string') {
+    return undefined;
+  }
+  const { key, operator } = requirement;
+  const values = requirement.values === undefined ? [] : stringList(requirement.values);
+  if (values === undefined) {
+    return undefined;
+  }
+  const has = Object.prototype.hasOwnProperty.call(labels, key);
+  switch (operator) {
+    case 'In':
+      return values.length === 0 ? undefined : has && values.includes(labels[key] ?? '');
+    case 'NotIn':
+      return values.length === 0 ? undefined : !has || !values.includes(labels[key] ?? '');
+    case 'Exists':
+      return values.length === 0 ? has : undefined;
+    case 'DoesNotExist':
+      return values.length === 0 ? !has : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether a label selector selects an object with these labels. `matchLabels` and
+ * `matchExpressions` are ANDed; an empty selector (`{}`, or an absent one where the field is not
+ * optional) selects everything. An invalid selector (wrong types, unknown operator, `values` on
+ * Exists / DoesNotExist or missing on In / NotIn) selects nothing, as the API server would not
+ * accept it.
+ */
+export function selectorMatches(
+  selector: unknown,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  if (selector === undefined || selector === null) {
+    return true;
+  }
+  if (!isRecord(selector)) {
+    return false;
+  }
+  const { matchLabels, matchExpressions } = selector;
+  if (matchLabels !== undefined && matchLabels !== null) {
+    if (!isRecord(matchLabels)) {
+      return false;
+    }
+    for (const [key, value] of Object.entries(matchLabels)) {
+      if (typeof value !== 'string' || !Object.prototype.hasOwnProperty.call(labels, key)) {
+        return false;
+      }
+      if (labels[key] !== value) {
+        return false;
+      }
+    }
+  }
+  if (matchExpressions !== undefined && matchExpressions !== null) {
+    if (!Array.isArray(matchExpressions)) {
+      return false;
+    }
+    for (const requirement of matchExpressions) {
+      if (requirementMatches(requirement, labels) !== true) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// NetworkPolicy
+// ---------------------------------------------------------------------------------------------
+
+export type Direction = 'Ingress' | 'Egress';
+
+/** A Kubernetes NetworkPolicy (not a Calico or Cilium resource that shares the kind). */
+export interface Policy {
+  resource: Resource;
+  name: string;
+  namespace: string;
+  spec: Record<string, unknown>;
+  /** `spec.policyTypes` after API-server defaulting. */
+  types: ReadonlySet<Direction>;
+}
+
+/** Whether an apiVersion is the built-in NetworkPolicy API (networking.k8s.io or extensions). */
+function isBuiltinPolicyApi(apiVersion: string): boolean {
+  return apiVersion.startsWith('networking.k8s.io/') || apiVersion.startsWith('extensions/');
+}
+
+/**
+ * `spec.policyTypes` as the API server defaults it: when the list is absent or empty, Ingress,
+ * plus Egress when `spec.egress` has at least one rule (`egress: []` does not count).
+ */
+export function policyTypesOf(spec: Record<string, unknown>): Set<Direction> {
+  const declared = spec.policyTypes;
+  if (Array.isArray(declared) && declared.length > 0) {
+    return new Set(
+      declared.filter((type): type is Direction => type === 'Ingress' || type === 'Egress'),
+    );
+  }
+  const types = new Set<Direction>(['Ingress']);
+  if (Array.isArray(spec.egress) && spec.egress.length > 0) {
+    types.add('Egress');
+  }
+  return types;
+}
+
+/**
+ * Policies grouped by namespace, cached per index list. The engine's list for a kind only grows,
+ * and deferred rules read it once it is complete; the length check keeps the cache honest anyway.
+ */
+const byNamespaceCache = new WeakMap<
+  readonly Resource[],
+  { length: number; byNamespace: Map<string, Policy[]> }
+>();
+
+function policiesByNamespace(index: ResourceIndex): Map<string, Policy[]> {
+  const resources = index.ofKind('NetworkPolicy');
+  const cached = byNamespaceCache.get(resources);
+  if (cached !== undefined && cached.length === resources.length) {
+    return cached.byNamespace;
+  }
+  const byNamespace = new Map<string, Policy[]>();
+  for (const resource of resources) {
+    const spec = specOf(resource);
+    if (!isBuiltinPolicyApi(resource.object.apiVersion) || spec === undefined) {
+      continue;
+    }
+    const namespace = namespaceOf(resource);
+    const policy: Policy = {
+      resource,
+      name: resource.ref.name,
+      namespace,
+      spec,
+      types: policyTypesOf(spec),
+    };
+    const list = byNamespace.get(namespace);
+    if (list === undefined) {
+      byNamespace.set(namespace, [policy]);
+    } else {
+      list.push(policy);
+    }
+  }
+  byNamespaceCache.set(resources, { length: resources.length, byNamespace });
+  return byNamespace;
+}
+
+/** The built-in NetworkPolicies of a namespace, in input order. */
+export function policiesIn(index: ResourceIndex, namespace: string): readonly Policy[] {
+  return policiesByNamespace(index).get(namespace) ?? [];
+}
+
+/** Whether a policy's own `podSelector` selects pods with these labels. */
+export function policySelects(policy: Policy, labels: Readonly<Record<string, string>>): boolean {
+  return selectorMatches(policy.spec.podSelector, labels);
+}
+
+/** What the NetworkPolicies of its namespace do for one workload in one direction. */
+export interface Coverage {
+  namespace: string;
+  /** Every built-in NetworkPolicy in the namespace. */
+  inNamespace: readonly Policy[];
+  /** The policies that select the workload's pods and isolate them in the direction. */
+  isolating: readonly Policy[];
+}
+
+/** Which policies isolate a workload's pods (matched on the pod template labels) in a direction. */
+export function coverageOf(
+  workload: Workload,
+  index: ResourceIndex,
+  direction: Direction,
+): Coverage {
+  const namespace = namespaceOf(workload.resource);
+  const inNamespace = policiesIn(index, namespace);
+  const labels = workload.podMeta.labels ?? {};
+  const isolating = inNamespace.filter(
+    (policy) => policy.types.has(direction) && policySelects(policy, labels),
+  );
+  return { namespace, inNamespace, isolating };
+}
+
+/** Pointer of the pod template's labels: what NetworkPolicies select on. */
+export function labelsPointer(workload: Workload): string {
+  return `${workload.templatePointer}/metadata/labels`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// IPv4 CIDRs
+// ---------------------------------------------------------------------------------------------
+
+/** An IPv4 address as an unsigned 32-bit number, or undefined if the text is not one. */
+export function parseIPv4(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) {
+    return undefined;
+  }
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part)) {
+      return undefined;
+    }
+    const octet = Number(part);
+    if (octet > 255) {
+      return undefined;
+    }
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export interface Cidr {
+  family: 4 | 6;
+  /** IPv4 network address (undefined for IPv6). */
+  base?: number;
+  prefix: number;
+}
+
+/** Parses `a.b.c.d/n` or an IPv6 `x::/n`; undefined when the text is not a CIDR. */
+export function parseCidr(text: string): Cidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) {
+    return undefined;
+  }
+  const address = text.slice(0, slash).trim();
+  const prefixText = text.slice(slash + 1).trim();
+  if (!/^\d{1,3}$/.test(prefixText)) {
+    return undefined;
+  }
+  const prefix = Number(prefixText);
+  if (address.includes(':')) {
+    return /^[0-9a-fA-F:.]+$/.test(address) && prefix <= 128 ? { family: 6, prefix } : undefined;
+  }
+  const base = parseIPv4(address);
+  return base === undefined || prefix > 32 ? undefined : { family: 4, base, prefix };
+}
+
+/** Whether an IPv4 CIDR contains an IPv4 address; IPv6 blocks never contain one. */
+export function cidrContains(cidr: Cidr, address: number): boolean {
+  if (cidr.family !== 4 || cidr.base === undefined) {
+    return false;
+  }
+  if (cidr.prefix === 0) {
+    return true;
+  }
+  const mask = (0xffffffff << (32 - cidr.prefix)) >>> 0;
+  return (cidr.base & mask) >>> 0 === (address & mask) >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Services
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a resource is a core v1 Service (not, say, a Knative Service). */
+export function isCoreService(resource: Resource): boolean {
+  return resource.object.kind === 'Service' && resource.object.apiVersion === 'v1';
+}
+
+/** `spec.ports` as `80/TCP, 443/TCP`; with `nodePorts`, explicit node ports are added. */
+export function describePorts(spec: Record<string, unknown>, nodePorts = false): string {
+  const ports = Array.isArray(spec.ports) ? spec.ports : [];
+  const described = ports.filter(isRecord).map((port) => {
+    const number =
+      typeof port.port === 'number' || typeof port.port === 'string' ? String(port.port) : '?';
+    const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
+    const nodePort =
+      nodePorts && typeof port.nodePort === 'number' && port.nodePort !== 0
+        ? ` (nodePort ${port.nodePort})`
+        : '';
+    return `${number}/${protocol}${nodePort}`;
+  });
+  return described.length === 0 ? '-' : described.join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingress
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a TLS host (possibly `*.domain`) covers a rule host. */
+export function tlsHostCovers(tlsHost: string, host: string): boolean {
+  const tls = tlsHost.trim().toLowerCase();
+  const wanted = host.trim().toLowerCase();
+  if (tls === wanted) {
+    return true;
+  }
+  if (!tls.startsWith('*.') || wanted.startsWith('*')) {
+    return false;
+  }
+  const dot = wanted.indexOf('.');
+  return dot > 0 && wanted.slice(dot + 1) === tls.slice(2);
+}
