@@ -14,7 +14,12 @@ export function benchPss(corpus) {
   const workloads = [];
   const documents = [];
   for (const file of files) {
-    const outcome = decodeText(readFileSync(file, 'utf8'), file, file.endsWith('.json'), DEFAULT_READ_OPTIONS.limits);
+    const outcome = decodeText(
+      readFileSync(file, 'utf8'),
+      file,
+      file.endsWith('.json'),
+      DEFAULT_READ_OPTIONS.limits,
+    );
     for (const resource of outcome.resources) {
       const workload = workloadOf(resource, {}, []);
       if (workload !== undefined) {

@@ -148,7 +148,14 @@ rows.push([
 // process start measured in the same run.
 const nodeFixture = join(root, 'test/fixtures/nodes/kubeadm-hardened');
 const bare = measure('node -e ""', ['-e', '']);
-const nodeRun = measure('mamori node', [join(here, 'run-cli.mjs'), 'node', '--root', nodeFixture, '--format', 'json']);
+const nodeRun = measure('mamori node', [
+  join(here, 'run-cli.mjs'),
+  'node',
+  '--root',
+  nodeFixture,
+  '--format',
+  'json',
+]);
 rows.push([
   'CIS node assessment (kubeadm control plane)',
   `${fmt(nodeRun.ms, 0)} ms per process = ${fmt(nodeRun.ms / bare.ms)}x a bare node start (${fmt(bare.ms, 0)} ms)`,

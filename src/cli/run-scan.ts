@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config.js';
-import { Engine } from '../core/engine.js';
+import { Engine, mergeCoverage, type Coverage } from '../core/engine.js';
 import type {
   Finding,
   Language,
@@ -44,6 +44,8 @@ export interface ScanRequest {
   kustomize: 'auto' | 'always' | 'never';
   /** Worker threads to use besides the main thread; default: one per spare core, for large inputs. */
   workers?: number;
+  /** Record per-rule coverage for compliance reports. */
+  trackCoverage?: boolean;
   /** Called now and then, for progress display. */
   onProgress?: (done: { files: number; total: number }) => void;
 }
@@ -61,6 +63,7 @@ export interface ShippedResource {
 
 /** What a worker (or the main thread's share) produced. */
 export interface PartialScan {
+  coverage?: Coverage;
   findings: Finding[];
   problems: Problem[];
   skipped: Skipped[];
@@ -76,6 +79,7 @@ export interface WorkerInput {
   lang: Language;
   today: string;
   read: ReadOptions;
+  trackCoverage: boolean;
 }
 
 /** Inputs below this many files are scanned on the main thread alone. */
@@ -134,6 +138,7 @@ export function scanShare(
     lang: input.lang,
     today: input.today,
     phase: 'immediate',
+    trackCoverage: input.trackCoverage,
   });
   const partial: PartialScan = {
     findings: [],
@@ -155,6 +160,9 @@ export function scanShare(
   const output = engine.finish();
   partial.findings.push(...output.findings);
   partial.problems.push(...output.problems);
+  if (output.coverage !== undefined) {
+    partial.coverage = output.coverage;
+  }
   return partial;
 }
 
@@ -222,11 +230,13 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
   const keepLater = (resource: Resource): void => {
     later.push(resource);
   };
+  const trackCoverage = request.trackCoverage === true;
   const engine = new Engine(request.rules, {
     config: request.config,
     lang: request.lang,
     today,
     phase: 'immediate',
+    trackCoverage,
   });
   const sink = sinkFor(engine, main, keepLater);
 
@@ -266,7 +276,14 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
   const spare = request.workers ?? Math.max(0, Math.min(availableParallelism() - 1, 3));
   const parallel =
     url !== undefined && spare > 0 && files.length >= PARALLEL_MIN_FILES && request.rules === RULES;
-  const shared = { files, config: request.config, lang: request.lang, today, read: request.read };
+  const shared = {
+    files,
+    config: request.config,
+    lang: request.lang,
+    today,
+    read: request.read,
+    trackCoverage,
+  };
   const workers = parallel
     ? Array.from({ length: spare }, () => startWorker(url, { ...shared, counter }))
     : [];
@@ -289,6 +306,7 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
   const own = engine.finish();
   main.findings.push(...own.findings);
   main.problems.push(...own.problems);
+  main.coverage = own.coverage;
   const parts = [main, ...(await Promise.all(workers))];
 
   const deferred = new Engine(request.rules, {
@@ -296,6 +314,7 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     lang: request.lang,
     today,
     phase: 'deferred',
+    trackCoverage,
   });
   for (const resource of [
     ...later,
@@ -311,10 +330,19 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     stats.resources += part.stats.resources;
     stats.bytes += part.stats.bytes;
   }
-  return {
+  const result: ScanResult = {
     findings: [...parts.flatMap((part) => part.findings), ...late.findings].sort(compareFindings),
     problems: [...parts.flatMap((part) => part.problems), ...late.problems].sort(compareProblems),
     skipped: parts.flatMap((part) => part.skipped).sort(compareSkipped),
     stats,
   };
+  if (trackCoverage) {
+    const coverage: Coverage = {};
+    for (const part of parts) {
+      mergeCoverage(coverage, part.coverage);
+    }
+    mergeCoverage(coverage, late.coverage);
+    result.coverage = coverage;
+  }
+  return result;
 }

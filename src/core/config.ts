@@ -260,6 +260,8 @@ export function parseConfig(
     'failOn',
     'lang',
     'pss',
+    // Read by `mamori cloud` (docs/cloud.md); validated there.
+    'cloud',
   ];
   unknownKeys(value, allowed, '', issues);
   if (value.version !== undefined && value.version !== 1) {

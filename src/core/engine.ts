@@ -30,6 +30,8 @@ export interface EngineOptions {
    * (a parallel worker); or `deferred`, the rules that read the index (after the workers).
    */
   phase?: 'all' | 'immediate' | 'deferred';
+  /** Record which objects each rule checked and failed, for compliance reports. */
+  trackCoverage?: boolean;
 }
 
 /** A rule as configured for this run. */
@@ -50,6 +52,25 @@ export interface EngineOutput {
   findings: Finding[];
   problems: Problem[];
   notices: Notice[];
+  /** With `trackCoverage`: per rule, the objects it checked and those it failed. */
+  coverage?: Coverage;
+}
+
+/** Per rule id, keys of the objects it checked and of those with unsuppressed findings. */
+export type Coverage = Record<string, { checked: string[]; failing: string[] }>;
+
+/** Identifies one object of the input for coverage: its file, document and list position. */
+export function objectKey(resource: Resource): string {
+  return `${resource.file}\u0000${resource.documentIndex}\u0000${resource.pointerPrefix ?? ''}`;
+}
+
+/** Adds one coverage record into another. */
+export function mergeCoverage(into: Coverage, from: Coverage | undefined): void {
+  for (const [ruleId, entry] of Object.entries(from ?? {})) {
+    const target = (into[ruleId] ??= { checked: [], failing: [] });
+    target.checked.push(...entry.checked);
+    target.failing.push(...entry.failing);
+  }
 }
 
 /** An index that grows as resources stream in; rules read it only after the input is complete. */
@@ -278,8 +299,20 @@ export class Engine {
         });
         continue;
       }
+      let failed = false;
       for (const report of reports) {
-        this.#output.findings.push(this.#toFinding(active, resource, workload?.podMeta, report));
+        const finding = this.#toFinding(active, resource, workload?.podMeta, report);
+        failed ||= finding.suppression === undefined;
+        this.#output.findings.push(finding);
+      }
+      if (this.#options.trackCoverage === true) {
+        const coverage = (this.#output.coverage ??= {});
+        const entry = (coverage[rule.meta.id] ??= { checked: [], failing: [] });
+        const key = objectKey(resource);
+        entry.checked.push(key);
+        if (failed) {
+          entry.failing.push(key);
+        }
       }
     }
   }

@@ -151,4 +151,6 @@ export interface ScanResult {
   problems: Problem[];
   skipped: Skipped[];
   stats: ScanStats;
+  /** Per rule id, the objects it checked and failed (only when a compliance report is asked for). */
+  coverage?: Record<string, { checked: string[]; failing: string[] }>;
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runRules } from '../../test/rule-tester.js';
 import { isSeverity, LANGUAGES, type LocalizedText } from '../core/model.js';
 import type { AnyRule } from '../core/rule.js';
-import { exampleOf } from './_doc-examples.js';
+import { exampleOf, exampleOptionsOf } from './_doc-examples.js';
 import { RULES } from './index.js';
 
 const RULES_DIR = dirname(fileURLToPath(import.meta.url));
@@ -268,6 +268,19 @@ describe('rule catalogue', () => {
         return;
       }
       const page = readFileSync(docPath(module), 'utf8');
+      // Examples run with the rule enabled (even when it is off by default) and with the options
+      // of the page's "Example configuration", if it has one.
+      const exampleOptions = exampleOptionsOf(page, meta.id);
+      const exampleRun = {
+        config: {
+          rules: {
+            [meta.id]: {
+              enabled: true,
+              ...(exampleOptions === undefined ? {} : { options: exampleOptions }),
+            },
+          },
+        },
+      };
 
       it('documents every option', () => {
         for (const option of Object.keys(meta.defaultOptions)) {
@@ -278,7 +291,7 @@ describe('rule catalogue', () => {
       it('reports its documented insecure example', () => {
         const example = exampleOf(page, 'Insecure example');
         expect(example, 'a ```yaml block under "## Insecure example"').toBeDefined();
-        const output = runRules([rule], example ?? '');
+        const output = runRules([rule], example ?? '', exampleRun);
         expect(output.problems).toEqual([]);
         expect(
           output.findings.filter((finding) => finding.ruleId === meta.id).length,
@@ -288,7 +301,7 @@ describe('rule catalogue', () => {
       it('passes its documented secure example', () => {
         const example = exampleOf(page, 'Secure example');
         expect(example, 'a ```yaml block under "## Secure example"').toBeDefined();
-        const output = runRules([rule], example ?? '');
+        const output = runRules([rule], example ?? '', exampleRun);
         expect(output.problems).toEqual([]);
         expect(output.findings.map((finding) => finding.message)).toEqual([]);
       });

@@ -14,6 +14,14 @@ import runAsNonRoot from './hardening/run-as-non-root.js';
 import runAsNonRootGroup from './hardening/run-as-non-root-group.js';
 import seccomp from './hardening/seccomp.js';
 import selinux from './hardening/selinux.js';
+import imagesAllowedRegistries from './images/allowed-registries.js';
+import networkEgressIsolation from './network/egress-isolation.js';
+import networkHostPort from './network/host-port.js';
+import networkIngressIsolation from './network/ingress-isolation.js';
+import networkIngressTls from './network/ingress-tls.js';
+import networkMetadataAccess from './network/metadata-access.js';
+import networkNodePort from './network/node-port.js';
+import networkPublicLoadBalancer from './network/public-load-balancer.js';
 import pssAllowPrivilegeEscalation from './pss/allow-privilege-escalation.js';
 import pssAppArmorProfile from './pss/app-armor-profile.js';
 import pssCapabilitiesBaseline from './pss/capabilities-baseline.js';
@@ -33,6 +41,26 @@ import pssSeccompProfileBaseline from './pss/seccomp-profile-baseline.js';
 import pssSeccompProfileRestricted from './pss/seccomp-profile-restricted.js';
 import pssSysctls from './pss/sysctls.js';
 import pssWindowsHostProcess from './pss/windows-host-process.js';
+import rbacAnonymousBinding from './rbac/anonymous-binding.js';
+import rbacClusterAdminBinding from './rbac/cluster-admin-binding.js';
+import rbacCreateWorkloads from './rbac/create-workloads.js';
+import rbacDefaultServiceAccountBinding from './rbac/default-service-account-binding.js';
+import rbacEscalationVerbs from './rbac/escalation-verbs.js';
+import rbacNodesProxy from './rbac/nodes-proxy.js';
+import rbacPodExec from './rbac/pod-exec.js';
+import rbacSecretsRead from './rbac/secrets-read.js';
+import rbacTokenCreate from './rbac/token-create.js';
+import rbacWildcard from './rbac/wildcard.js';
+import secretsAksEnvCollection from './secrets/aks-env-collection.js';
+import secretsCloudIdentity from './secrets/cloud-identity.js';
+import secretsEnvLiteral from './secrets/env-literal.js';
+import secretsExternalStore from './secrets/external-store.js';
+import secretsServiceAccountToken from './secrets/service-account-token.js';
+import secretsSharedCloudIdentity from './secrets/shared-cloud-identity.js';
+import workloadContainerRuntimeSocket from './workload/container-runtime-socket.js';
+import workloadDefaultNamespace from './workload/default-namespace.js';
+import workloadProbes from './workload/probes.js';
+import workloadWritableHostPath from './workload/writable-host-path.js';
 
 export const RULES: readonly AnyRule[] = [
   allowPrivilegeEscalation,
@@ -46,6 +74,14 @@ export const RULES: readonly AnyRule[] = [
   runAsNonRootGroup,
   seccomp,
   selinux,
+  imagesAllowedRegistries,
+  networkEgressIsolation,
+  networkHostPort,
+  networkIngressIsolation,
+  networkIngressTls,
+  networkMetadataAccess,
+  networkNodePort,
+  networkPublicLoadBalancer,
   pssAllowPrivilegeEscalation,
   pssAppArmorProfile,
   pssCapabilitiesBaseline,
@@ -65,6 +101,26 @@ export const RULES: readonly AnyRule[] = [
   pssSeccompProfileRestricted,
   pssSysctls,
   pssWindowsHostProcess,
+  rbacAnonymousBinding,
+  rbacClusterAdminBinding,
+  rbacCreateWorkloads,
+  rbacDefaultServiceAccountBinding,
+  rbacEscalationVerbs,
+  rbacNodesProxy,
+  rbacPodExec,
+  rbacSecretsRead,
+  rbacTokenCreate,
+  rbacWildcard,
+  secretsAksEnvCollection,
+  secretsCloudIdentity,
+  secretsEnvLiteral,
+  secretsExternalStore,
+  secretsServiceAccountToken,
+  secretsSharedCloudIdentity,
+  workloadContainerRuntimeSocket,
+  workloadDefaultNamespace,
+  workloadProbes,
+  workloadWritableHostPath,
 ];
 
 /** Rules by id. */

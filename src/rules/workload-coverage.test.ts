@@ -12,7 +12,7 @@ import { parse, stringify } from 'yaml';
 import { runRules } from '../../test/rule-tester.js';
 import type { Config } from '../core/config.js';
 import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../core/workload.js';
-import { exampleOf } from './_doc-examples.js';
+import { exampleOf, exampleOptionsOf } from './_doc-examples.js';
 import { RULES } from './index.js';
 
 const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules');
@@ -144,14 +144,24 @@ function failingTemplate(ruleId: string): PodTemplate | string {
   return { metadata, spec: template.spec };
 }
 
+/** The options of a page's "Example configuration", if it has one. */
+function exampleOptions(ruleId: string): Record<string, unknown> | undefined {
+  const page = join(DOCS_DIR, ...ruleId.split('/')) + '.md';
+  return existsSync(page) ? exampleOptionsOf(readFileSync(page, 'utf8'), ruleId) : undefined;
+}
+
 /** What a rule reported, independent of where the pod template sits. */
 function reported(ruleId: string, wrapper: Wrapper, template: PodTemplate) {
   const yaml = stringify(wrapper.wrap(template));
+  const options = exampleOptions(ruleId);
   const output = runRules(
     RULES.filter((rule) => rule.meta.id === ruleId),
     yaml,
     {
-      config: { ...wrapper.config, rules: { [ruleId]: { enabled: true } } },
+      config: {
+        ...wrapper.config,
+        rules: { [ruleId]: { enabled: true, ...(options === undefined ? {} : { options }) } },
+      },
     },
   );
   return {

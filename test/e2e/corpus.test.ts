@@ -12,7 +12,7 @@ const corpus = join(root, '../shared/corpus');
 const bin = join(root, 'dist/bin/mamori.js');
 
 interface Report {
-  findings: { location: { file: string } }[];
+  findings: { ruleId: string; location: { file: string }; suppression: unknown }[];
   errors: { location: { file: string }; code: string }[];
   skipped: { location: { file: string } }[];
   stats: { files: number; documents: number; resources: number };
@@ -52,5 +52,16 @@ describe('the corpus, through the built CLI', () => {
 
   it('gives the same result in parallel and sequentially', () => {
     expect(parallel.report).toEqual(sequential.report);
+  });
+
+  it('finds what the snapshot of findings per rule says (review any change)', async () => {
+    const counts: Record<string, number> = {};
+    for (const finding of parallel.report.findings) {
+      counts[finding.ruleId] = (counts[finding.ruleId] ?? 0) + 1;
+    }
+    const sorted = Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+    await expect(`${JSON.stringify(sorted, null, 2)}\n`).toMatchFileSnapshot(
+      './corpus-findings-per-rule.json',
+    );
   });
 });

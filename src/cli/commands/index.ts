@@ -3,8 +3,10 @@
  */
 import type { Command } from '../io.js';
 import { cloudCommand } from './cloud.js';
+import { clusterCommand } from './cluster.js';
 import { compareCommand } from './compare.js';
 import { nodeCommand } from './node.js';
+import { psaCommand } from './psa.js';
 import { pssCommand } from './pss.js';
 import { scanCommand } from './scan.js';
 
@@ -14,4 +16,6 @@ export const COMMANDS: readonly Command[] = [
   nodeCommand,
   compareCommand,
   cloudCommand,
+  clusterCommand,
+  psaCommand,
 ];

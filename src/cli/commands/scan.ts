@@ -3,9 +3,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { complianceOf, FRAMEWORKS, isFramework } from '../../core/compliance.js';
 import { DEFAULT_CONFIG } from '../../core/config.js';
 import { activeRules } from '../../core/engine.js';
 import { isSeverity, LANGUAGES, type Language, type Severity } from '../../core/model.js';
+import { renderComplianceJson, renderComplianceTable } from '../../reporters/compliance.js';
 import { exitStatusOf, REPORTERS, isFormat, type Format } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_READ_OPTIONS } from '../../sources/files.js';
@@ -31,6 +33,9 @@ Options:
       --max-file-size <MiB>  refuse larger files (default: 32)
   -j, --jobs <n>             worker threads besides the main one for large inputs
                              (default: one per spare core, at most 3; 0 disables)
+      --framework <id>       report compliance per control instead of findings: cis
+                             (= cis-1.12), cis-1.6, nsa, pss-baseline, pss-restricted,
+                             hardening; with --format table or json
   -q, --quiet                print nothing on success in table format
       --no-color             never colour the table
   -h, --help                 show this help
@@ -97,6 +102,7 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
         jobs: { type: 'string', short: 'j' },
         quiet: { type: 'boolean', short: 'q' },
         'no-color': { type: 'boolean' },
+        framework: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -112,6 +118,15 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     throw new UsageError('no input: give files, directories, or - for standard input');
   }
   const outputs = parseFormats(values.format ?? []);
+  const framework = values.framework;
+  if (framework !== undefined) {
+    if (!isFramework(framework)) {
+      throw new UsageError(`unknown framework "${framework}"; expected ${FRAMEWORKS.join(', ')}`);
+    }
+    if (outputs.some((output) => output.format !== 'table' && output.format !== 'json')) {
+      throw new UsageError('--framework reports come as table or json');
+    }
+  }
   const kustomize = values.kustomize ?? 'auto';
   if (kustomize !== 'auto' && kustomize !== 'always' && kustomize !== 'never') {
     throw new UsageError(`--kustomize must be auto, always or never, not "${kustomize}"`);
@@ -172,6 +187,7 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
       kustomize,
       read: { ...DEFAULT_READ_OPTIONS, maxFileBytes },
       ...(workers === undefined ? {} : { workers }),
+      trackCoverage: framework !== undefined,
       onProgress: showProgress
         ? ({ files, total }) => {
             lastProgress = Date.now();
@@ -197,14 +213,20 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     color,
     cwd: io.cwd,
   };
+  const compliance = framework === undefined ? undefined : complianceOf(framework, RULES, result);
   for (const output of outputs) {
     if (output.format === 'table' && values.quiet === true && exitCode === EXIT.OK) {
       continue;
     }
-    const text = REPORTERS[output.format](result, {
-      ...context,
-      color: output.file === undefined && color,
-    });
+    const text =
+      compliance === undefined
+        ? REPORTERS[output.format](result, {
+            ...context,
+            color: output.file === undefined && color,
+          })
+        : output.format === 'json'
+          ? renderComplianceJson(compliance)
+          : renderComplianceTable(compliance, lang);
     if (output.file === undefined) {
       io.stdout.write(text);
     } else {

@@ -32,10 +32,7 @@ export function defineIsolationRule(spec: IsolationRuleSpec): AnyRule {
         'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
         'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
       ],
-      standards: [
-        { framework: 'cis', control: '5.3.2' },
-        { framework: 'nsa', control: 'network-policies' },
-      ],
+      standards: [{ framework: 'nsa', control: 'network-policies' }],
       indexKinds: ['NetworkPolicy'],
       messages: spec.messages,
       defaultOptions: {},

@@ -36,7 +36,6 @@ export default defineWorkloadRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
     ],
     standards: [
-      { framework: 'cis', control: '5.2.12' },
       { framework: 'pss', control: 'baseline' },
       { framework: 'nsa', control: 'network-separation' },
     ],

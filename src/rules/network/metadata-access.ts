@@ -140,10 +140,7 @@ export default defineWorkloadRule<MessageId>({
       'https://learn.microsoft.com/en-us/azure/aks/operator-best-practices-cluster-security#secure-container-access-to-resources',
       'https://docs.aws.amazon.com/eks/latest/best-practices/identity-and-access-management.html',
     ],
-    standards: [
-      { framework: 'cis', control: '5.3.2' },
-      { framework: 'nsa', control: 'network-policies' },
-    ],
+    standards: [{ framework: 'nsa', control: 'network-policies' }],
     indexKinds: ['NetworkPolicy'],
     messages: {
       hostNetwork: {

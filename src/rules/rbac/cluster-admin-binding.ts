@@ -49,10 +49,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege',
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#user-facing-roles',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.1' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     indexKinds: ['Role', 'ClusterRole'],
     messages: {
       clusterAdmin: {

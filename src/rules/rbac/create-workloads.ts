@@ -49,10 +49,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation',
       'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.4' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     messages: {
       createWorkloads: {
         en: "Rule {{rule}} of {{role}} allows running pods of the subject's choosing ({{permissions}}).",

@@ -62,10 +62,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts',
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.5' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     indexKinds: ['Role', 'ClusterRole'],
     messages: {
       defaultGrant: {

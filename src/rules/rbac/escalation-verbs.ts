@@ -97,10 +97,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#privilege-escalation-prevention-and-bootstrapping',
       'https://kubernetes.io/docs/reference/access-authn-authz/authentication/#user-impersonation',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.8' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     messages: {
       impersonateAnyone: {
         en: 'Rule {{rule}} of {{role}} allows impersonating any user or group, cluster administrators included ({{permissions}}).',

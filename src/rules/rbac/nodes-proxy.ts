@@ -46,10 +46,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#access-to-proxy-subresource-of-nodes',
       'https://kubernetes.io/docs/reference/access-authn-authz/kubelet-authn-authz/',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.10' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     messages: {
       nodesProxy: {
         en: 'Rule {{rule}} of {{role}} allows requests to the kubelet API of every node ({{permissions}}).',

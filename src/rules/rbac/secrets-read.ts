@@ -45,10 +45,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets',
       'https://kubernetes.io/docs/concepts/configuration/secret/#information-security-for-secrets',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.2' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     messages: {
       readSecrets: {
         en: 'Rule {{rule}} of {{role}} allows reading Secrets ({{permissions}}).',

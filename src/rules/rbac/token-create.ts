@@ -45,10 +45,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#token-request',
       'https://kubernetes.io/docs/reference/kubernetes-api/authentication-resources/token-request-v1/',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.13' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     messages: {
       tokenCreate: {
         en: 'Rule {{rule}} of {{role}} allows creating tokens for any service account in scope ({{permissions}}).',

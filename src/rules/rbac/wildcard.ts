@@ -42,10 +42,7 @@ export default defineResourceRule<MessageId, Options>({
       'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege',
       'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources',
     ],
-    standards: [
-      { framework: 'cis', control: '5.1.3' },
-      { framework: 'nsa', control: 'authentication-authorization' },
-    ],
+    standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
     messages: {
       fullWildcard: {
         en: 'Rule {{rule}} of {{role}} allows every verb on every resource of every API group, the same power as cluster-admin.',

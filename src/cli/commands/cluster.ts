@@ -1,0 +1,296 @@
+/**
+ * `mamori cluster`: scans the objects of a live cluster with the same rules as `mamori scan`.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_CONFIG, type Config } from '../../core/config.js';
+import { activeRules, Engine } from '../../core/engine.js';
+import {
+  isSeverity,
+  type Language,
+  type Severity,
+  type Resource,
+  type ScanResult,
+} from '../../core/model.js';
+import type { AnyRule } from '../../core/rule.js';
+import { exitStatusOf, isFormat, REPORTERS, type Format } from '../../reporters/index.js';
+import { RULES } from '../../rules/index.js';
+import { KubeApiError, KubeClient } from '../../sources/cluster/client.js';
+import { collect, type PodSecurityDenial } from '../../sources/cluster/collect.js';
+import { KubeconfigError, loadConnection } from '../../sources/cluster/kubeconfig.js';
+import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
+import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
+import { languageOf } from './scan.js';
+
+const HELP = `Usage: mamori cluster [options]
+
+Scans the objects of a live cluster (read-only) with the rules of mamori scan. Secrets are
+never read; of ConfigMaps only kube-system/aws-auth. Lists the identity may not read are
+reported as coverage gaps. Pods, ReplicaSets and Jobs owned by a controller are checked
+through their controller.
+
+Options:
+      --kubeconfig <file>    kubeconfig (default: KUBECONFIG, ~/.kube/config, in-cluster)
+      --context <name>       kubeconfig context (default: the current context)
+  -n, --namespace <ns>       scan one namespace (default: the context's namespace)
+  -A, --all-namespaces       scan every namespace
+  -f, --format <fmt[=file]>  table (default), json, sarif or junit; repeatable
+      --fail-on <severity>   exit 1 when findings at or above it exist (default: high)
+  -c, --config <file>        configuration file (default: mamori.yaml found upward)
+      --lang <en|ja>         language of texts (default: from LANG)
+      --request-timeout <s>  per request (default: 30)
+  -q, --quiet                print nothing on success in table format
+      --no-color             never colour the table
+  -h, --help                 show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, connection or internal error.
+`;
+
+/** Parses `--format` values as \`mamori scan\` does. */
+export function parseOutputs(values: readonly string[]): { format: Format; file?: string }[] {
+  const specs = (values.length === 0 ? ['table'] : values).map((value) => {
+    const [format = '', file] = value.split(/=(.*)/s, 2);
+    if (!isFormat(format)) {
+      throw new UsageError(`unknown format "${format}"; expected table, json, sarif or junit`);
+    }
+    if (file === '') {
+      throw new UsageError(`--format ${format}= needs a file name after "="`);
+    }
+    return file === undefined ? { format } : { format, file };
+  });
+  if (specs.filter((spec) => spec.file === undefined).length > 1) {
+    throw new UsageError('only one --format may write to standard output');
+  }
+  return specs;
+}
+
+/** Runs the rules over live objects: the immediate phase, then the cross-object phase. */
+export function scanResources(
+  resources: readonly Resource[],
+  rules: readonly AnyRule[],
+  settings: { config: Config; lang: Language; today: string },
+): Pick<ScanResult, 'findings' | 'problems' | 'skipped'> {
+  const engine = new Engine(rules, { ...settings, phase: 'immediate' });
+  const later: Resource[] = [];
+  const result: Pick<ScanResult, 'findings' | 'problems' | 'skipped'> = {
+    findings: [],
+    problems: [],
+    skipped: [],
+  };
+  for (const resource of resources) {
+    if (engine.excludes(resource)) {
+      result.skipped.push({
+        file: resource.file,
+        reason: `excluded by configuration (${resource.ref.kind} ${resource.ref.namespace ?? ''}/${resource.ref.name})`,
+      });
+      continue;
+    }
+    engine.scan(resource);
+    if (engine.neededLater(resource)) {
+      later.push(resource);
+    }
+  }
+  const own = engine.finish();
+  const deferred = new Engine(rules, { ...settings, phase: 'deferred' });
+  for (const resource of later) {
+    deferred.scan(resource);
+  }
+  const late = deferred.finish();
+  result.findings.push(...own.findings, ...late.findings);
+  result.problems.push(...own.problems, ...late.problems);
+  result.findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
+  return result;
+}
+
+/** `Deployment created but no pods`: one line per workload refused for Pod Security. */
+export function denialLines(denials: readonly PodSecurityDenial[]): string[] {
+  return denials.map((denial) => {
+    const via = denial.owner === undefined ? '' : ` (${denial.owner})`;
+    return `pods of ${denial.kind} ${denial.namespace}/${denial.name}${via} are refused by Pod Security Admission: ${denial.message}`;
+  });
+}
+
+async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        namespace: { type: 'string', short: 'n' },
+        'all-namespaces': { type: 'boolean', short: 'A' },
+        format: { type: 'string', short: 'f', multiple: true },
+        'fail-on': { type: 'string' },
+        config: { type: 'string', short: 'c' },
+        lang: { type: 'string' },
+        'request-timeout': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        'no-color': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  if (values.help === true) {
+    io.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  if (values.namespace !== undefined && values['all-namespaces'] === true) {
+    throw new UsageError('give either --namespace or --all-namespaces, not both');
+  }
+  const outputs = parseOutputs(values.format ?? []);
+  const timeout = Number(values['request-timeout'] ?? '30');
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new UsageError('--request-timeout must be a positive number of seconds');
+  }
+  const configFile = values.config ?? findConfigFile(io.cwd);
+  const knownRules = new Set(RULES.map((rule) => rule.meta.id));
+  const loaded =
+    configFile === undefined
+      ? { config: DEFAULT_CONFIG, problems: [] }
+      : loadConfigFile(configFile, knownRules);
+  const optionIssues = activeRules(RULES, loaded.config).issues;
+  if (loaded.problems.length > 0 || optionIssues.length > 0) {
+    for (const problem of loaded.problems) {
+      const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+      io.stderr.write(`${where}: ${problem.message}\n`);
+    }
+    for (const issue of optionIssues) {
+      io.stderr.write(`${configFile ?? 'configuration'}: ${issue}\n`);
+    }
+    io.stderr.write('mamori cluster: the configuration is invalid; nothing was scanned.\n');
+    return EXIT.ERROR;
+  }
+  const { config } = loaded;
+  const failOnFlag = values['fail-on'] ?? config.failOn ?? 'high';
+  if (!isSeverity(failOnFlag) && failOnFlag !== 'none') {
+    throw new UsageError(
+      `--fail-on must be one of critical, high, medium, low, info, none, not "${failOnFlag}"`,
+    );
+  }
+  const failOn: Severity | 'none' = failOnFlag;
+  const lang = languageOf(values.lang, config.lang, io.env);
+
+  let client: KubeClient;
+  try {
+    const connection = loadConnection({
+      env: io.env,
+      ...(values.kubeconfig === undefined ? {} : { kubeconfig: values.kubeconfig }),
+      ...(values.context === undefined ? {} : { context: values.context }),
+    });
+    client = new KubeClient(connection, { timeoutMs: timeout * 1000, env: io.env });
+  } catch (error) {
+    if (error instanceof KubeconfigError) {
+      io.stderr.write(`mamori cluster: ${error.message}\n`);
+      return EXIT.ERROR;
+    }
+    throw error;
+  }
+  const namespace =
+    values['all-namespaces'] === true
+      ? undefined
+      : (values.namespace ?? client.connection.namespace);
+  const showProgress = io.stderr.isTTY === true && values.quiet !== true;
+  let collected;
+  try {
+    collected = await collect(client, {
+      ...(namespace === undefined ? {} : { namespace }),
+      onProgress: showProgress
+        ? (done, total) => io.stderr.write(`\r\u001b[2Kreading the cluster: ${done}/${total}`)
+        : undefined,
+    });
+  } catch (error) {
+    if (showProgress) {
+      io.stderr.write('\r\u001b[2K');
+    }
+    if (error instanceof KubeApiError) {
+      const hint = error.unauthorized ? ' (the credentials were not accepted)' : '';
+      io.stderr.write(`mamori cluster: ${error.message}${hint}\n`);
+      return EXIT.ERROR;
+    }
+    throw error;
+  } finally {
+    client.close();
+  }
+  if (showProgress) {
+    io.stderr.write('\r\u001b[2K');
+  }
+
+  const today = io.now().toISOString().slice(0, 10);
+  const scanned = scanResources(collected.resources, RULES, { config, lang, today });
+  // With one namespace, cluster-scoped objects are read for context (a RoleBinding's ClusterRole)
+  // but only findings on that namespace's objects are reported.
+  const findings =
+    namespace === undefined
+      ? scanned.findings
+      : scanned.findings.filter(
+          ({ resource }) =>
+            resource.namespace === namespace ||
+            (resource.kind === 'Namespace' && resource.name === namespace),
+        );
+  const result: ScanResult = {
+    findings,
+    problems: scanned.problems,
+    skipped: [...collected.skipped, ...scanned.skipped].sort((a, b) =>
+      a.file.localeCompare(b.file),
+    ),
+    stats: {
+      files: collected.listed,
+      documents: collected.resources.length,
+      resources: collected.resources.length,
+      bytes: 0,
+    },
+  };
+  for (const line of denialLines(collected.denials)) {
+    io.stderr.write(`mamori cluster: ${line}\n`);
+  }
+  const exitCode = exitStatusOf(result, failOn);
+  const color =
+    values['no-color'] !== true && io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const context = {
+    rules: RULES,
+    toolVersion: TOOL_VERSION,
+    lang,
+    failOn,
+    docsBaseUrl: DOCS_BASE_URL,
+    color,
+    cwd: io.cwd,
+  };
+  for (const output of outputs) {
+    if (output.format === 'table' && values.quiet === true && exitCode === EXIT.OK) {
+      continue;
+    }
+    const text = REPORTERS[output.format](result, {
+      ...context,
+      color: output.file === undefined && color,
+    });
+    if (output.file === undefined) {
+      io.stdout.write(text);
+      continue;
+    }
+    try {
+      writeFileSync(output.file, text);
+    } catch (error) {
+      io.stderr.write(
+        `mamori cluster: cannot write ${output.file}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+      return EXIT.ERROR;
+    }
+  }
+  return exitCode;
+}
+
+export const clusterCommand: Command = {
+  name: 'cluster',
+  summary: 'scan a live cluster (read-only) with the same rules',
+  run,
+};

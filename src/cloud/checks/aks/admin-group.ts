@@ -1,0 +1,46 @@
+/**
+ * AUTH-AKS-007: with managed Entra ID, an admin group is configured, so cluster-admin is granted
+ * to a managed group rather than through local accounts.
+ */
+import { aksField, type AksFacts } from '../../facts/aks.js';
+import type { CloudCheck } from '../../types.js';
+import { fail, pass } from '../define.js';
+import { noCluster } from './common.js';
+
+export const aksAdminGroup: CloudCheck<AksFacts> = {
+  meta: {
+    id: 'cloud/aks-admin-group',
+    catalogueId: 'AUTH-AKS-007',
+    group: 'Auth',
+    provider: 'aks',
+    severity: 'low',
+    title: {
+      en: 'An Entra ID admin group is configured',
+      ja: 'Entra ID の管理者グループが設定されている',
+    },
+    remediation: {
+      en: 'Run `az aks update --resource-group {rg} --name {name} --aad-admin-group-object-ids GROUP_ID`.',
+      ja: '`az aks update --resource-group {rg} --name {name} --aad-admin-group-object-ids GROUP_ID` を実行する。',
+    },
+    references: ['Azure Policy: Configure AKS clusters with required Admin Group Access'],
+  },
+  evaluate(facts) {
+    if (!facts.hasCluster) {
+      return noCluster(facts);
+    }
+    const profile = aksField(facts, 'aadProfile');
+    const groups = profile.get('adminGroupObjectIDs');
+    if (profile.get('managed').bool() !== true) {
+      return fail('No managed Entra ID integration, so no admin group can be set.', [
+        profile.get('managed'),
+      ]);
+    }
+    if (groups.strings().length > 0) {
+      return pass(
+        `${groups.strings().length} admin group${groups.strings().length > 1 ? 's are' : ' is'} configured.`,
+        [groups],
+      );
+    }
+    return fail('Managed Entra ID is on but no admin group is configured.', [groups]);
+  },
+};

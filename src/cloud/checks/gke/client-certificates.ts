@@ -1,0 +1,49 @@
+/**
+ * AUTH-GKE-002: no client certificate (and no basic-auth user) is issued for the cluster: such
+ * credentials cannot be revoked short of rotating the cluster CA.
+ */
+import type { GkeFacts } from '../../facts/gke.js';
+import type { CloudCheck } from '../../types.js';
+import { fail, pass } from '../define.js';
+import { noCluster } from './common.js';
+
+export const gkeClientCertificates: CloudCheck<GkeFacts> = {
+  meta: {
+    id: 'cloud/gke-client-certificates',
+    catalogueId: 'AUTH-GKE-002',
+    group: 'Auth',
+    provider: 'gke',
+    severity: 'medium',
+    title: {
+      en: 'Client certificates are not issued',
+      ja: 'クライアント証明書を発行していない',
+    },
+    remediation: {
+      en: 'Recreate the cluster without `--issue-client-certificate` (it cannot be turned off in place), or rotate credentials with `gcloud container clusters update {name} --location {location} --start-credential-rotation`.',
+      ja: '`--issue-client-certificate` なしでクラスターを作り直す(後から無効にできない)か、`gcloud container clusters update {name} --location {location} --start-credential-rotation` で認証情報をローテーションする。',
+    },
+    references: ['CIS GKE 5.8.1'],
+  },
+  evaluate(facts) {
+    if (!facts.hasCluster) {
+      return noCluster(facts);
+    }
+    const auth = facts.cluster.get('masterAuth');
+    const issue = auth.at('clientCertificateConfig', 'issueClientCertificate');
+    const certificate = auth.get('clientCertificate');
+    const username = auth.get('username');
+    const problems = [
+      ...(issue.bool() === true || certificate.str() !== undefined
+        ? ['a client certificate is issued']
+        : []),
+      ...(username.str() !== undefined ? ['basic authentication is configured'] : []),
+    ];
+    if (problems.length > 0) {
+      return fail(
+        `${problems.join(' and ')}.`.replace(/^./, (first) => first.toUpperCase()),
+        [issue, certificate, username],
+      );
+    }
+    return pass('No client certificate or basic-auth user is issued.', [issue]);
+  },
+};

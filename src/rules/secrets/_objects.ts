@@ -1,0 +1,131 @@
+/*
+ * Defensive readers for objects that are not type-checked before rules see them (everything but
+ * pod specs), and lookups across the scanned input. Not a rule module.
+ */
+import type { Resource } from '../../core/model.js';
+import type { ResourceIndex } from '../../core/rule.js';
+import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../../core/workload.js';
+
+/** Built-in kinds that carry a pod template (PodTemplate itself runs nothing). */
+export const WORKLOAD_KINDS: readonly string[] = Object.keys(BUILTIN_POD_TEMPLATE_PATHS).filter(
+  (kind) => kind !== 'PodTemplate',
+);
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The string at a pointer, if it is one. */
+export function stringAt(root: unknown, pointer: string): string | undefined {
+  const value = valueAt(root, pointer);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The string entries of a map at a pointer (labels, annotations, nodeSelector). */
+export function stringMapAt(root: unknown, pointer: string): Record<string, string> {
+  const value = valueAt(root, pointer);
+  const out: Record<string, string> = {};
+  if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'string') {
+        out[key] = item;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether two objects can be in the same namespace. An object without a namespace is applied to
+ * whatever namespace the deploy tool chooses, so it may be the other's.
+ */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+/** How many leading path components two file paths share. */
+function sharedDirectories(a: string, b: string): number {
+  const first = a.split(/[\\/]/);
+  const second = b.split(/[\\/]/);
+  let count = 0;
+  while (count < first.length - 1 && first[count] === second[count]) {
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * A ServiceAccount of the input by namespace and name, for a pod of `workload`. When several
+ * match (the input may hold unrelated manifests), the choice does not depend on the order of the
+ * input: an exact namespace match wins, then the one nearest to the workload (same file, then the
+ * most directories in common), then the first by file and position.
+ */
+export function findServiceAccount(
+  index: ResourceIndex,
+  workload: Resource,
+  name: string,
+): Resource | undefined {
+  const namespace = workload.ref.namespace;
+  const rank = (account: Resource): [number, number, number, string, number] => [
+    account.ref.namespace === namespace ? 0 : 1,
+    account.file === workload.file ? 0 : 1,
+    -sharedDirectories(account.file, workload.file),
+    account.file,
+    account.documentIndex,
+  ];
+  const compare = (a: Resource, b: Resource): number => {
+    const [first, second] = [rank(a), rank(b)];
+    for (let i = 0; i < first.length; i += 1) {
+      const [x, y] = [first[i] ?? 0, second[i] ?? 0];
+      if (x !== y) {
+        return x < y ? -1 : 1;
+      }
+    }
+    return 0;
+  };
+  return index
+    .ofKind('ServiceAccount')
+    .filter(
+      (account) => account.ref.name === name && sameNamespace(account.ref.namespace, namespace),
+    )
+    .sort(compare)[0];
+}
+
+/** The service account a pod spec runs as (`default` when it names none). */
+export function serviceAccountOf(podSpec: {
+  serviceAccountName?: string;
+  serviceAccount?: string;
+}): string {
+  const name = podSpec.serviceAccountName ?? podSpec.serviceAccount ?? '';
+  return name === '' ? 'default' : name;
+}
+
+/** A workload found in the index, read defensively. */
+export interface IndexedWorkload {
+  resource: Resource;
+  templatePointer: string;
+  serviceAccount: string;
+  /** Labels of the object and of its pod template. */
+  labels: Record<string, string>;
+}
+
+/** Reads a built-in workload kind's pod template without trusting its types. */
+export function indexedWorkload(resource: Resource): IndexedWorkload | undefined {
+  const templatePointer = BUILTIN_POD_TEMPLATE_PATHS[resource.object.kind];
+  if (templatePointer === undefined || !isRecord(valueAt(resource.object, templatePointer))) {
+    return undefined;
+  }
+  const serviceAccount =
+    stringAt(resource.object, `${templatePointer}/spec/serviceAccountName`) ??
+    stringAt(resource.object, `${templatePointer}/spec/serviceAccount`);
+  return {
+    resource,
+    templatePointer,
+    serviceAccount:
+      serviceAccount === undefined || serviceAccount === '' ? 'default' : serviceAccount,
+    labels: {
+      ...stringMapAt(resource.object, '/metadata/labels'),
+      ...stringMapAt(resource.object, `${templatePointer}/metadata/labels`),
+    },
+  };
+}
