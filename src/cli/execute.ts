@@ -33,12 +33,13 @@ export async function execute(argv: readonly string[], io: CliIO): Promise<ExitC
     io.stdout.write(`${TOOL_VERSION}\n`);
     return EXIT.OK;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry === undefined) {
     io.stderr.write(`mamori: unknown command "${name}"\n\n${usage()}`);
     return EXIT.ERROR;
   }
   try {
+    const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -262,6 +262,8 @@ export function parseConfig(
     'pss',
     // Read by `mamori cloud` (docs/cloud.md); validated there.
     'cloud',
+    // Read by `mamori webhook` (docs/webhook.md); validated there.
+    'webhook',
   ];
   unknownKeys(value, allowed, '', issues);
   if (value.version !== undefined && value.version !== 1) {

@@ -149,6 +149,26 @@ function checkShape(value: unknown, limits: DecodeLimits, startLine: number): vo
   visit(value, 0);
 }
 
+/**
+ * Whether a document could expand through aliases or nest beyond the limit: only a document with
+ * an alias (`*`) can expand, and deep nesting needs either more flow brackets than the limit or
+ * very deep indentation. The bounding walk is skipped for all other documents, which is nearly
+ * all of them.
+ */
+function mayExpandOrNest(text: string, limits: DecodeLimits): boolean {
+  if (text.includes('*')) {
+    return true;
+  }
+  let brackets = 0;
+  for (let index = text.indexOf('{'); index >= 0; index = text.indexOf('{', index + 1)) {
+    brackets++;
+  }
+  for (let index = text.indexOf('['); index >= 0; index = text.indexOf('[', index + 1)) {
+    brackets++;
+  }
+  return brackets > limits.maxDepth || new RegExp(`\\n {${limits.maxDepth},}\\S`).test(text);
+}
+
 /** Decodes one YAML document. Throws {@link DecodeError} with file-relative positions. */
 export function decodeYamlDocument(
   document: DocumentText,
@@ -171,13 +191,7 @@ export function decodeYamlDocument(
     }
     throw error;
   }
-  // Only a document that uses aliases can expand, and only a long one can nest deeply: the walk
-  // that bounds both is skipped for short alias-free documents.
-  if (
-    typeof value === 'object' &&
-    value !== null &&
-    (document.text.length > 2 * limits.maxDepth || document.text.includes('*'))
-  ) {
+  if (typeof value === 'object' && value !== null && mayExpandOrNest(document.text, limits)) {
     checkShape(value, limits, document.startLine);
   }
   return value;
