@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
+import { yamlPackage } from '../sources/yaml-package.js';
 import { DEFAULT_CONFIG, parseConfig, type Config } from '../core/config.js';
 import type { Problem } from '../core/model.js';
 
@@ -48,6 +49,7 @@ function lineOf(
   tokens: readonly (string | number)[],
   counter: LineCounter,
 ): number | undefined {
+  const { isMap, isSeq } = yamlPackage();
   let node: unknown = root;
   let offset: number | undefined;
   for (const token of tokens) {
@@ -89,6 +91,7 @@ export function loadConfigFile(file: string, knownRules: ReadonlySet<string>): L
       problems: [{ code: 'CONFIG_INVALID', file, message: `cannot read configuration: ${reason}` }],
     };
   }
+  const { LineCounter, parseDocument } = yamlPackage();
   const counter = new LineCounter();
   const document = parseDocument(text, { lineCounter: counter, prettyErrors: false });
   if (document.errors.length > 0) {

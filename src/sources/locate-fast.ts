@@ -258,9 +258,14 @@ export function locateFast(
   cache: FastCache = new Map(),
 ): FastLocation | 'absent' | undefined {
   let state: State = { block: { from: 0, to: lines.length, firstColumn: -1 }, offset: -1 };
+  // keys[i] identifies the prefix of the first i + 1 tokens.
+  const keys: string[] = [];
+  for (const token of tokens) {
+    keys.push(keys.length === 0 ? token : `${keys[keys.length - 1] ?? ''}\u0000${token}`);
+  }
   let done = 0;
   for (let length = tokens.length; length > 0; length--) {
-    const hit = cache.get(tokens.slice(0, length).join('/'));
+    const hit = cache.get(keys[length - 1] ?? '');
     if (hit === 'absent') {
       return 'absent';
     }
@@ -274,8 +279,8 @@ export function locateFast(
     }
   }
   for (let position = done; position < tokens.length; position++) {
-    const next = step(text, lines, state, tokens[position] as string);
-    cache.set(tokens.slice(0, position + 1).join('/'), next);
+    const next = step(text, lines, state, tokens[position] ?? '');
+    cache.set(keys[position] ?? '', next);
     if (next === 'absent') {
       return 'absent';
     }

@@ -3,8 +3,9 @@
  * every manifest, is handled by a line walk ({@link locateFast}); anything else is re-parsed with
  * the position-tracking `yaml` package, once per document and only for documents with findings.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import type { PositionResolver, SourcePosition } from '../core/model.js';
+import { yamlPackage } from './yaml-package.js';
 import { locateFast, splitLines, type FastCache, type Line } from './locate-fast.js';
 
 function decodeToken(token: string): string {
@@ -19,6 +20,7 @@ function parserLocator(
 ) {
   let root: Node | null | undefined;
   return (tokens: readonly string[]): SourcePosition | undefined => {
+    const { isMap, isScalar, isSeq, parseDocument } = yamlPackage();
     if (root === undefined) {
       try {
         root = parseDocument(text, { uniqueKeys: false }).contents;
