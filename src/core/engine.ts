@@ -174,6 +174,7 @@ export class Engine {
   readonly #deferred: readonly ActiveRule[];
   readonly #indexKinds: ReadonlySet<string>;
   readonly #laterRules: readonly AnyRule[];
+  readonly #deferredRules: readonly AnyRule[];
   readonly #laterKinds: ReadonlySet<string>;
   readonly #index = new GrowingIndex();
   readonly #pending: { resource: Resource; workload: Workload | undefined }[] = [];
@@ -196,6 +197,7 @@ export class Engine {
     // In the immediate phase the deferred rules still decide what must be kept for later.
     const later = active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
     this.#laterRules = later.map((entry) => entry.rule);
+    this.#deferredRules = this.#deferred.map((entry) => entry.rule);
     this.#laterKinds = new Set(later.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#indexKinds = new Set(this.#deferred.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
@@ -215,8 +217,18 @@ export class Engine {
 
   #neededLater(resource: Resource, workload: Workload | undefined): boolean {
     return (
-      this.#laterKinds.has(resource.object.kind) ||
+      this.#indexed(resource, this.#laterRules) ||
       this.#laterRules.some((rule) => applies(rule, resource, workload))
+    );
+  }
+
+  /** Whether one of `rules` keeps this resource in its index. */
+  #indexed(resource: Resource, rules: readonly AnyRule[]): boolean {
+    const kind = resource.object.kind;
+    return rules.some(
+      (rule) =>
+        rule.meta.indexKinds?.includes(kind) === true &&
+        (rule.meta.indexFilter === undefined || rule.meta.indexFilter(resource)),
     );
   }
 
@@ -250,7 +262,10 @@ export class Engine {
       });
     }
     this.#run(this.#immediate, resource, workload);
-    if (this.#indexKinds.has(resource.object.kind)) {
+    if (
+      this.#indexKinds.has(resource.object.kind) &&
+      this.#indexed(resource, this.#deferredRules)
+    ) {
       this.#index.add(resource);
     }
     if (this.#deferred.some((active) => applies(active.rule, resource, workload))) {

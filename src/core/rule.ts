@@ -32,6 +32,11 @@ export interface RuleMeta<MessageId extends string = string, Options = Record<st
    * read, and the engine keeps resources of these kinds in memory.
    */
   indexKinds?: readonly string[];
+  /**
+   * Of the `indexKinds` objects, those the rule needs; the others are not kept, so that memory
+   * stays flat on long inputs. Default: all of them.
+   */
+  indexFilter?: (resource: Resource) => boolean;
   /** Off unless the configuration turns it on. */
   disabledByDefault?: boolean;
   /** Message templates with `{{placeholder}}` fields, per message id. */

@@ -141,6 +141,10 @@ export default defineWorkloadRule<MessageId, Options>({
     ],
     standards: [{ framework: 'nsa', control: 'secrets' }],
     indexKinds: ['ConfigMap', 'Namespace', 'Node', 'Service', 'ServiceAccount', ...WORKLOAD_KINDS],
+    // Only the agent's ConfigMap and objects with Azure markers tell anything about the cluster.
+    indexFilter: (resource) =>
+      isAgentConfig(resource) ||
+      hasAzureKeys(resource.object, markerPointers(indexedWorkload(resource)?.templatePointer)),
     messages: {
       collected: {
         en: 'Container "{{container}}" holds secret environment variables ({{variables}}) that the AKS Container Insights agent collects; set AZMON_COLLECT_ENV to "false".',
