@@ -175,7 +175,6 @@ export class Engine {
   readonly #indexKinds: ReadonlySet<string>;
   readonly #laterRules: readonly AnyRule[];
   readonly #deferredRules: readonly AnyRule[];
-  readonly #laterKinds: ReadonlySet<string>;
   readonly #index = new GrowingIndex();
   readonly #pending: { resource: Resource; workload: Workload | undefined }[] = [];
   readonly #output: EngineOutput = { findings: [], problems: [], notices: [] };
@@ -198,7 +197,6 @@ export class Engine {
     const later = active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
     this.#laterRules = later.map((entry) => entry.rule);
     this.#deferredRules = this.#deferred.map((entry) => entry.rule);
-    this.#laterKinds = new Set(later.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#indexKinds = new Set(this.#deferred.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
     this.#excludedKinds = new Set(options.config.exclude.kinds);

@@ -3,8 +3,9 @@
  * YAML is located by a line walk), and loading it costs more than scanning a small repository.
  */
 import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 
-type YamlPackage = typeof import('yaml');
+type YamlPackage = typeof Yaml;
 
 let loaded: YamlPackage | undefined;
 

@@ -1,0 +1,454 @@
+/**
+ * The webhook's admission logic, free of I/O: decoding an AdmissionReview v1, the Pod Security
+ * decision (upstream's flow and messages, see src/pss/admission.ts), mamori rules in enforce,
+ * warn or audit mode, and the AdmissionReview response. The namespace lookup is injected.
+ */
+import type { KubeObject } from '../core/k8s.js';
+import { workloadOf } from '../core/workload.js';
+import {
+  AUDIT_ANNOTATIONS,
+  LABEL_PREFIX,
+  admit,
+  defaultPolicy,
+  isFullyPrivileged,
+  levelVersionString,
+  namespaceInvalidMessage,
+  psaResourceOf,
+  resolveNamespacePolicy,
+} from '../pss/index.js';
+import type { NamespacePolicy, PolicyDefaults } from '../pss/index.js';
+import type { WebhookPolicy } from './config.js';
+import { runRules } from './rules.js';
+
+/** Upstream's limit on a request body (3 MiB); larger bodies get 413. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export const REVIEW_API_VERSION = 'admission.k8s.io/v1';
+
+/** Pod subresources that upstream never evaluates. */
+const IGNORED_POD_SUBRESOURCES = new Set([
+  'exec',
+  'attach',
+  'binding',
+  'eviction',
+  'log',
+  'portforward',
+  'proxy',
+  'status',
+]);
+
+type Labels = Readonly<Record<string, string>>;
+
+export interface AdmissionRequestV1 {
+  uid: string;
+  kind: { group?: string; version?: string; kind: string };
+  resource: { group?: string; version?: string; resource: string };
+  subResource?: string;
+  name?: string;
+  namespace?: string;
+  operation: string;
+  userInfo: { username?: string };
+  object?: unknown;
+  oldObject?: unknown;
+}
+
+export type ParsedReview =
+  { ok: true; request: AdmissionRequestV1 } | { ok: false; status: 400; message: string };
+
+export interface ResponseStatus {
+  status: 'Failure';
+  code: number;
+  reason: string;
+  message: string;
+  details?: { name?: string; kind?: string };
+}
+
+export interface AdmissionResponseV1 {
+  uid: string;
+  allowed: boolean;
+  status?: ResponseStatus;
+  warnings?: string[];
+  auditAnnotations?: Record<string, string>;
+}
+
+export type Decision = 'allow' | 'deny' | 'exempt' | 'skip' | 'error';
+
+export interface ReviewOutcome {
+  response: AdmissionResponseV1;
+  decision: Decision;
+  /** Lines for the log: audit results and lookup errors. */
+  log: string[];
+}
+
+export interface ReviewContext {
+  policy: WebhookPolicy;
+  /** The labels of a namespace; rejects when the namespace cannot be read. */
+  namespaceLabels(name: string): Promise<Labels | undefined>;
+  /** Today (YYYY-MM-DD), for the expiry of configuration exceptions. */
+  today?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Decodes and checks an AdmissionReview body. Every failure is a 400 with a plain message. */
+export function parseReview(body: string): ParsedReview {
+  const bad = (message: string): ParsedReview => ({ ok: false, status: 400, message });
+  if (body.length === 0) {
+    return bad('empty body');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return bad(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isRecord(value)) {
+    return bad('the body is not a JSON object');
+  }
+  if (value.apiVersion !== REVIEW_API_VERSION || value.kind !== 'AdmissionReview') {
+    return bad(`unexpected kind: expected ${REVIEW_API_VERSION} AdmissionReview`);
+  }
+  const request = value.request;
+  if (!isRecord(request)) {
+    return bad('the AdmissionReview has no request');
+  }
+  const uid = str(request.uid);
+  const kind = isRecord(request.kind) ? str(request.kind.kind) : undefined;
+  const resource = isRecord(request.resource) ? str(request.resource.resource) : undefined;
+  const operation = str(request.operation);
+  if (uid === undefined || uid === '') {
+    return bad('request.uid is missing');
+  }
+  if (kind === undefined || resource === undefined || operation === undefined) {
+    return bad('request.kind, request.resource and request.operation are required');
+  }
+  const parsed: AdmissionRequestV1 = {
+    uid,
+    kind: {
+      group: isRecord(request.kind) ? (str(request.kind.group) ?? '') : '',
+      version: isRecord(request.kind) ? (str(request.kind.version) ?? '') : '',
+      kind,
+    },
+    resource: {
+      group: isRecord(request.resource) ? (str(request.resource.group) ?? '') : '',
+      resource,
+    },
+    operation,
+    userInfo: {
+      username: isRecord(request.userInfo) ? (str(request.userInfo.username) ?? '') : '',
+    },
+    object: request.object,
+    oldObject: request.oldObject,
+  };
+  const optional = { subResource: request.subResource, name: request.name };
+  for (const [key, item] of Object.entries(optional)) {
+    if (typeof item === 'string' && item !== '') {
+      parsed[key as 'subResource' | 'name'] = item;
+    }
+  }
+  if (typeof request.namespace === 'string' && request.namespace !== '') {
+    parsed.namespace = request.namespace;
+  }
+  return { ok: true, request: parsed };
+}
+
+/** Wraps a response in an AdmissionReview v1. */
+export function reviewOf(response: AdmissionResponseV1): object {
+  return { apiVersion: REVIEW_API_VERSION, kind: 'AdmissionReview', response };
+}
+
+function groupResource(request: AdmissionRequestV1): string {
+  const { group, resource } = request.resource;
+  return group === undefined || group === '' ? resource : `${resource}.${group}`;
+}
+
+/** apimachinery NewForbidden text. */
+function forbidden(request: AdmissionRequestV1, name: string, cause: string): string {
+  const what = groupResource(request);
+  return name === ''
+    ? `${what} is forbidden: ${cause}`
+    : `${what} ${JSON.stringify(name)} is forbidden: ${cause}`;
+}
+
+/** The audit annotation key without kube-apiserver's prefix (the apiserver adds the webhook's). */
+function auditKey(key: string): string {
+  return key.startsWith(LABEL_PREFIX) ? key.slice(LABEL_PREFIX.length) : key;
+}
+
+function allow(
+  uid: string,
+  decision: Decision,
+  annotations: Record<string, string> = {},
+): ReviewOutcome {
+  const response: AdmissionResponseV1 = { uid, allowed: true };
+  if (Object.keys(annotations).length > 0) {
+    response.auditAnnotations = annotations;
+  }
+  return { response, decision, log: [] };
+}
+
+function images(spec: unknown, field: string): string[] {
+  const list = isRecord(spec) ? spec[field] : undefined;
+  return Array.isArray(list) ? list.map((c) => (isRecord(c) ? String(c.image) : '')) : [];
+}
+
+/** Upstream's significant pod update: container count or images, or ephemeral containers, changed. */
+function significantPodUpdate(object: unknown, oldObject: unknown): boolean {
+  const spec = isRecord(object) ? object.spec : undefined;
+  const oldSpec = isRecord(oldObject) ? oldObject.spec : undefined;
+  return ['initContainers', 'containers', 'ephemeralContainers'].some(
+    (field) => images(spec, field).join('\u0000') !== images(oldSpec, field).join('\u0000'),
+  );
+}
+
+/**
+ * Upstream's warning when an exempt namespace is labelled with a policy that differs from the
+ * defaults: only non-privileged modes whose level or version label is set are listed.
+ */
+function exemptNamespaceWarning(
+  name: string,
+  policy: NamespacePolicy,
+  labels: Labels,
+  defaults: PolicyDefaults,
+): string | undefined {
+  const base = defaultPolicy(defaults);
+  const modes = ['enforce', 'audit', 'warn'] as const;
+  const same = modes.every(
+    (mode) =>
+      policy[mode].level === base[mode].level &&
+      (policy[mode].level === 'privileged' ||
+        policy[mode].version.text === base[mode].version.text),
+  );
+  if (isFullyPrivileged(policy) || same) {
+    return undefined;
+  }
+  const parts = modes
+    .filter(
+      (mode) =>
+        policy[mode].level !== 'privileged' &&
+        (Object.hasOwn(labels, `${LABEL_PREFIX}${mode}`) ||
+          Object.hasOwn(labels, `${LABEL_PREFIX}${mode}-version`)),
+    )
+    .map((mode) => `${mode}=${levelVersionString(policy[mode])}`);
+  if (parts.length === 0) {
+    return undefined;
+  }
+  return `namespace ${JSON.stringify(name)} is exempt from Pod Security, and the policy (${parts.join(', ')}) will be ignored`;
+}
+
+function reviewNamespace(request: AdmissionRequestV1, webhook: WebhookPolicy): ReviewOutcome {
+  const labelsOf = (object: unknown): Labels | undefined => {
+    const metadata = isRecord(object) ? object.metadata : undefined;
+    const labels = isRecord(metadata) ? metadata.labels : undefined;
+    return isRecord(labels) ? (labels as Labels) : undefined;
+  };
+  const labels = labelsOf(request.object);
+  const { errors, policy } = resolveNamespacePolicy(labels, webhook.defaults);
+  const name = request.name ?? '';
+  if (errors.length === 0) {
+    const outcome = allow(request.uid, 'allow');
+    const warning = webhook.exemptions.namespaces.includes(name)
+      ? exemptNamespaceWarning(name, policy, labels ?? {}, webhook.defaults)
+      : undefined;
+    if (warning !== undefined) {
+      outcome.response.warnings = [warning];
+    }
+    return outcome;
+  }
+  if (request.operation === 'UPDATE') {
+    const old = resolveNamespacePolicy(labelsOf(request.oldObject)).errors;
+    if (old.map((e) => e.message).join('\n') === errors.map((e) => e.message).join('\n')) {
+      return allow(request.uid, 'allow');
+    }
+  }
+  return {
+    response: {
+      uid: request.uid,
+      allowed: false,
+      status: {
+        status: 'Failure',
+        code: 422,
+        reason: 'Invalid',
+        message: namespaceInvalidMessage(name, errors),
+        details: { name, kind: 'Namespace' },
+      },
+    },
+    decision: 'deny',
+    log: [],
+  };
+}
+
+/**
+ * Decides one request. Throws only when the evaluation itself crashes: the server answers 500
+ * and the API server applies the webhook's failurePolicy.
+ */
+export async function decide(
+  request: AdmissionRequestV1,
+  context: ReviewContext,
+): Promise<ReviewOutcome> {
+  const { policy } = context;
+  const { uid } = request;
+  if (request.operation !== 'CREATE' && request.operation !== 'UPDATE') {
+    return allow(uid, 'skip');
+  }
+  if (request.kind.kind === 'Namespace' && request.resource.resource === 'namespaces') {
+    return request.subResource === undefined
+      ? reviewNamespace(request, policy)
+      : allow(uid, 'skip');
+  }
+  const kind = psaResourceOf(request.kind.kind);
+  if (kind === undefined) {
+    return allow(uid, 'skip');
+  }
+  const isPod = kind === 'pod';
+  if (request.subResource !== undefined) {
+    if (!isPod || IGNORED_POD_SUBRESOURCES.has(request.subResource)) {
+      return allow(uid, 'skip');
+    }
+  }
+  const namespace = request.namespace ?? '';
+  const exempt = (why: string): ReviewOutcome =>
+    allow(uid, 'exempt', { [auditKey(AUDIT_ANNOTATIONS.exempt)]: why });
+  if (policy.exemptions.namespaces.includes(namespace)) {
+    return exempt('namespace');
+  }
+  if (policy.exemptions.usernames.includes(request.userInfo.username ?? '')) {
+    return exempt('user');
+  }
+  const errorKey = auditKey(AUDIT_ANNOTATIONS.error);
+  let labels: Labels | undefined;
+  try {
+    labels = await context.namespaceLabels(namespace);
+  } catch (error) {
+    const text = `failed to lookup namespace ${JSON.stringify(namespace)}: ${error instanceof Error ? error.message : String(error)}`;
+    if (!isPod) {
+      return { ...allow(uid, 'error', { [errorKey]: text }), log: [text] };
+    }
+    return {
+      response: {
+        uid,
+        allowed: false,
+        status: {
+          status: 'Failure',
+          code: 500,
+          reason: 'InternalError',
+          message: `Internal error occurred: ${text}`,
+        },
+      },
+      decision: 'error',
+      log: [text],
+    };
+  }
+  if (
+    isPod &&
+    request.operation === 'UPDATE' &&
+    !significantPodUpdate(request.object, request.oldObject)
+  ) {
+    return allow(uid, 'skip');
+  }
+  const object = request.object;
+  const kubeObject: KubeObject | undefined = isRecord(object)
+    ? {
+        ...object,
+        kind: request.kind.kind,
+        apiVersion: [request.kind.group, request.kind.version].filter(Boolean).join('/'),
+      }
+    : undefined;
+  const workload =
+    kubeObject === undefined
+      ? undefined
+      : workloadOf(
+          {
+            object: kubeObject,
+            ref: { apiVersion: kubeObject.apiVersion, kind: kubeObject.kind, name: '' },
+            file: '<admission>',
+            documentIndex: 0,
+            position: { line: 1, column: 1 },
+          },
+          {},
+          [],
+        );
+  if (workload === undefined || kubeObject === undefined) {
+    const text = 'failed to decode object: the object has no pod template';
+    if (!isPod) {
+      return allow(uid, 'allow', { [errorKey]: text });
+    }
+    return {
+      response: {
+        uid,
+        allowed: false,
+        status: { status: 'Failure', code: 400, reason: 'BadRequest', message: text },
+      },
+      decision: 'deny',
+      log: [],
+    };
+  }
+  const name = request.name ?? str(workload.podMeta.name) ?? '';
+  const outcome = admit(
+    { resource: kind, name, pod: { metadata: workload.podMeta, spec: workload.podSpec } },
+    resolveNamespacePolicy(labels, policy.defaults),
+    { exemptRuntimeClasses: policy.exemptions.runtimeClasses },
+  );
+  const annotations: Record<string, string> = {};
+  for (const [key, value] of Object.entries(outcome.auditAnnotations)) {
+    annotations[auditKey(key)] = value;
+  }
+  const exemptRuntime = outcome.auditAnnotations[AUDIT_ANNOTATIONS.exempt] !== undefined;
+  const rules = exemptRuntime
+    ? { enforce: [], warn: [], audit: [] }
+    : runRules(
+        kubeObject,
+        namespace,
+        policy.rules,
+        context.today ?? new Date().toISOString().slice(0, 10),
+      );
+  const log: string[] = [];
+  if (rules.audit.length > 0) {
+    annotations['mamori-audit'] = rules.audit.join('; ');
+  }
+  for (const key of [auditKey(AUDIT_ANNOTATIONS.auditViolations), 'mamori-audit']) {
+    const value = annotations[key];
+    if (value !== undefined) {
+      log.push(`audit ${request.kind.kind} ${namespace}/${name}: ${value}`);
+    }
+  }
+  const denials: string[] = [];
+  if (!outcome.allowed && outcome.error !== undefined) {
+    denials.push(outcome.error);
+  }
+  if (rules.enforce.length > 0) {
+    denials.push(
+      denials.length === 0
+        ? forbidden(request, name, rules.enforce.join('; '))
+        : rules.enforce.join('; '),
+    );
+  }
+  const response: AdmissionResponseV1 = { uid, allowed: denials.length === 0 };
+  if (denials.length > 0) {
+    response.status = {
+      status: 'Failure',
+      code: 403,
+      reason: 'Forbidden',
+      message: denials.join('; '),
+      details: { name, kind: groupResource(request) },
+    };
+  }
+  const warnings = denials.length > 0 ? [] : [...outcome.warnings, ...rules.warn];
+  if (warnings.length > 0) {
+    response.warnings = warnings;
+  }
+  if (Object.keys(annotations).length > 0) {
+    response.auditAnnotations = annotations;
+  }
+  return {
+    response,
+    decision: denials.length > 0 ? 'deny' : exemptRuntime ? 'exempt' : 'allow',
+    log,
+  };
+}
