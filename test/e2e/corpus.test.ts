@@ -36,7 +36,7 @@ function scan(...args: string[]): { status: number | null; report: Report } {
 }
 
 describe('the corpus, through the built CLI', () => {
-  const parallel = scan();
+  const parallel = scan('--jobs', '2');
   const sequential = scan('--jobs', '0');
 
   it('accounts for every file', () => {

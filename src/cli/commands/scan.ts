@@ -32,7 +32,7 @@ Options:
                              kustomization), always, or never (default: auto)
       --max-file-size <MiB>  refuse larger files (default: 32)
   -j, --jobs <n>             worker threads besides the main one for large inputs
-                             (default: one per spare core, at most 3; 0 disables)
+                             (default: none on 2 cores, else one per spare core up to 3)
       --framework <id>       report compliance per control instead of findings: cis
                              (= cis-1.12), cis-1.6, nsa, pss-baseline, pss-restricted,
                              hardening; with --format table or json
