@@ -7,7 +7,10 @@ import { dirname, join, resolve } from 'node:path';
 import type { LineCounter, Node } from 'yaml';
 import { yamlPackage } from '../sources/yaml-package.js';
 import { DEFAULT_CONFIG, parseConfig, type Config } from '../core/config.js';
-import type { Problem } from '../core/model.js';
+import { activeRules } from '../core/engine.js';
+import { isSeverity, type Problem, type Severity } from '../core/model.js';
+import { RULES } from '../rules/index.js';
+import { UsageError, type CliIO } from './io.js';
 
 export const CONFIG_FILE_NAMES = ['mamori.yaml', 'mamori.yml', '.mamori.yaml'];
 
@@ -125,4 +128,46 @@ export function loadConfigFile(file: string, knownRules: ReadonlySet<string>): L
     return problem;
   });
   return { config, file, problems };
+}
+
+/**
+ * The configuration for a command that runs the rules: the file given with `--config`, else the
+ * one found upward, else the defaults. An invalid file is reported on stderr with the file and
+ * line of each problem, and undefined is returned; the command then exits 2 without doing work.
+ */
+export function loadRuleConfig(
+  explicit: string | undefined,
+  io: Pick<CliIO, 'cwd' | 'stderr'>,
+  refusal: string,
+): Config | undefined {
+  const knownRules = new Set(RULES.map((rule) => rule.meta.id));
+  const configFile = explicit ?? findConfigFile(io.cwd);
+  const loaded =
+    configFile === undefined
+      ? { config: DEFAULT_CONFIG, problems: [] }
+      : loadConfigFile(configFile, knownRules);
+  const optionIssues = activeRules(RULES, loaded.config).issues;
+  if (loaded.problems.length === 0 && optionIssues.length === 0) {
+    return loaded.config;
+  }
+  for (const problem of loaded.problems) {
+    const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+    io.stderr.write(`${where}: ${problem.message}\n`);
+  }
+  for (const issue of optionIssues) {
+    io.stderr.write(`${configFile ?? 'configuration'}: ${issue}\n`);
+  }
+  io.stderr.write(`${refusal}\n`);
+  return undefined;
+}
+
+/** The failure threshold: `--fail-on`, else the config's `failOn`, else high. */
+export function failOnOf(flag: string | undefined, config: Config): Severity | 'none' {
+  const value = flag ?? config.failOn ?? 'high';
+  if (!isSeverity(value) && value !== 'none') {
+    throw new UsageError(
+      `--fail-on must be one of critical, high, medium, low, info, none, not "${value}"`,
+    );
+  }
+  return value;
 }

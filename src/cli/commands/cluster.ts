@@ -3,22 +3,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CONFIG, type Config } from '../../core/config.js';
-import { activeRules, Engine } from '../../core/engine.js';
-import {
-  isSeverity,
-  type Language,
-  type Severity,
-  type Resource,
-  type ScanResult,
-} from '../../core/model.js';
+import type { Config } from '../../core/config.js';
+import { Engine } from '../../core/engine.js';
+import { type Language, type Resource, type ScanResult } from '../../core/model.js';
 import type { AnyRule } from '../../core/rule.js';
 import { exitStatusOf, isFormat, REPORTERS, type Format } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { KubeApiError, KubeClient } from '../../sources/cluster/client.js';
 import { collect, type PodSecurityDenial } from '../../sources/cluster/collect.js';
 import { KubeconfigError, loadConnection } from '../../sources/cluster/kubeconfig.js';
-import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { failOnOf, loadRuleConfig } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
 import { languageOf } from './scan.js';
@@ -152,32 +146,15 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new UsageError('--request-timeout must be a positive number of seconds');
   }
-  const configFile = values.config ?? findConfigFile(io.cwd);
-  const knownRules = new Set(RULES.map((rule) => rule.meta.id));
-  const loaded =
-    configFile === undefined
-      ? { config: DEFAULT_CONFIG, problems: [] }
-      : loadConfigFile(configFile, knownRules);
-  const optionIssues = activeRules(RULES, loaded.config).issues;
-  if (loaded.problems.length > 0 || optionIssues.length > 0) {
-    for (const problem of loaded.problems) {
-      const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-      io.stderr.write(`${where}: ${problem.message}\n`);
-    }
-    for (const issue of optionIssues) {
-      io.stderr.write(`${configFile ?? 'configuration'}: ${issue}\n`);
-    }
-    io.stderr.write('mamori cluster: the configuration is invalid; nothing was scanned.\n');
+  const config = loadRuleConfig(
+    values.config,
+    io,
+    'mamori cluster: the configuration is invalid; nothing was scanned.',
+  );
+  if (config === undefined) {
     return EXIT.ERROR;
   }
-  const { config } = loaded;
-  const failOnFlag = values['fail-on'] ?? config.failOn ?? 'high';
-  if (!isSeverity(failOnFlag) && failOnFlag !== 'none') {
-    throw new UsageError(
-      `--fail-on must be one of critical, high, medium, low, info, none, not "${failOnFlag}"`,
-    );
-  }
-  const failOn: Severity | 'none' = failOnFlag;
+  const failOn = failOnOf(values['fail-on'], config);
   const lang = languageOf(values.lang, config.lang, io.env);
 
   let client: KubeClient;

@@ -5,8 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Config } from '../../core/config.js';
-import { DEFAULT_CONFIG } from '../../core/config.js';
-import { activeRules, locatePointer } from '../../core/engine.js';
+import { locatePointer } from '../../core/engine.js';
 import type { Problem, Resource } from '../../core/model.js';
 import { sanitizeObjectMeta, type TypeProblem } from '../../core/sanitize.js';
 import { workloadOf } from '../../core/workload.js';
@@ -27,7 +26,6 @@ import type {
   PssReportRow,
   PssWorkload,
 } from '../../pss/index.js';
-import { RULES } from '../../rules/index.js';
 import {
   DEFAULT_READ_OPTIONS,
   decodeBytes,
@@ -37,7 +35,7 @@ import {
   type InputOutcome,
 } from '../../sources/files.js';
 import { renderKustomization } from '../../sources/kustomize.js';
-import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { loadRuleConfig } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
 
 const HELP = `Usage: mamori pss [options] <path...|->
@@ -345,26 +343,16 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     throw new UsageError('no input: give files, directories, or - for standard input');
   }
 
-  const knownRules = new Set(RULES.map((rule) => rule.meta.id));
-  const configFile = values.config ?? findConfigFile(io.cwd);
-  const loaded =
-    configFile === undefined
-      ? { config: DEFAULT_CONFIG, problems: [] }
-      : loadConfigFile(configFile, knownRules);
-  const optionIssues = activeRules(RULES, loaded.config).issues;
-  if (loaded.problems.length > 0 || optionIssues.length > 0) {
-    for (const problem of loaded.problems) {
-      const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-      io.stderr.write(`${where}: ${problem.message}\n`);
-    }
-    for (const issue of optionIssues) {
-      io.stderr.write(`${configFile ?? 'configuration'}: ${issue}\n`);
-    }
-    io.stderr.write('mamori pss: the configuration is invalid; nothing was evaluated.\n');
+  const config = loadRuleConfig(
+    values.config,
+    io,
+    'mamori pss: the configuration is invalid; nothing was evaluated.',
+  );
+  if (config === undefined) {
     return EXIT.ERROR;
   }
 
-  const input = await readInputs(positionals, loaded.config, io);
+  const input = await readInputs(positionals, config, io);
   const options: PssReportOptions = {};
   if (level !== undefined) {
     options.level = level;

@@ -4,14 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { complianceOf, FRAMEWORKS, isFramework } from '../../core/compliance.js';
-import { DEFAULT_CONFIG } from '../../core/config.js';
-import { activeRules } from '../../core/engine.js';
-import { isSeverity, LANGUAGES, type Language, type Severity } from '../../core/model.js';
+import { LANGUAGES, type Language } from '../../core/model.js';
 import { renderComplianceJson, renderComplianceTable } from '../../reporters/compliance.js';
 import { exitStatusOf, REPORTERS, isFormat, type Format } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_READ_OPTIONS } from '../../sources/files.js';
-import { findConfigFile, loadConfigFile } from '../config-file.js';
+import { failOnOf, loadRuleConfig } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
 import { runScan } from '../run-scan.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
@@ -148,32 +146,15 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     }
   }
 
-  const knownRules = new Set(RULES.map((rule) => rule.meta.id));
-  const configFile = values.config ?? findConfigFile(io.cwd);
-  const loaded =
-    configFile === undefined
-      ? { config: DEFAULT_CONFIG, problems: [] }
-      : loadConfigFile(configFile, knownRules);
-  const optionIssues = activeRules(RULES, loaded.config).issues;
-  if (loaded.problems.length > 0 || optionIssues.length > 0) {
-    for (const problem of loaded.problems) {
-      const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-      io.stderr.write(`${where}: ${problem.message}\n`);
-    }
-    for (const issue of optionIssues) {
-      io.stderr.write(`${configFile ?? 'configuration'}: ${issue}\n`);
-    }
-    io.stderr.write('mamori scan: the configuration is invalid; nothing was scanned.\n');
+  const config = loadRuleConfig(
+    values.config,
+    io,
+    'mamori scan: the configuration is invalid; nothing was scanned.',
+  );
+  if (config === undefined) {
     return EXIT.ERROR;
   }
-  const { config } = loaded;
-  const failOnFlag = values['fail-on'] ?? config.failOn ?? 'high';
-  if (!isSeverity(failOnFlag) && failOnFlag !== 'none') {
-    throw new UsageError(
-      `--fail-on must be one of critical, high, medium, low, info, none, not "${failOnFlag}"`,
-    );
-  }
-  const failOnValue: Severity | 'none' = failOnFlag;
+  const failOnValue = failOnOf(values['fail-on'], config);
   const lang = languageOf(values.lang, config.lang, io.env);
 
   const showProgress = io.stderr.isTTY === true && values.quiet !== true;
