@@ -5,15 +5,11 @@ import {
   audienceOf,
   boundRole,
   effectiveRules,
-  formatProbes,
-  grants,
-  matchProbes,
-  POD_EXEC,
   roleGrant,
   selectorMatches,
   subjectsOf,
-  type PolicyRule,
-} from './_rbac.js';
+} from './_bindings.js';
+import { formatProbes, grants, matchProbes, POD_EXEC, type PolicyRule } from './_rbac.js';
 
 function rule(fields: Partial<PolicyRule>): PolicyRule {
   return { index: 0, apiGroups: [], resources: [], verbs: [], resourceNames: [], ...fields };

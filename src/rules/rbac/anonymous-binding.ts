@@ -13,14 +13,8 @@
  * skipped unless the input shows them granting a dangerous permission.
  */
 import { defineResourceRule } from '../../core/rule.js';
-import {
-  audienceOf,
-  boundRole,
-  describeObject,
-  roleGrant,
-  subjectsOf,
-  validateStringList,
-} from './_rbac.js';
+import { audienceOf, boundRole, roleGrant, subjectsOf } from './_bindings.js';
+import { describeObject, validateStringList } from './_rbac.js';
 
 type MessageId =
   | 'anonymousGrant'

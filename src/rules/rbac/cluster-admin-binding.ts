@@ -10,15 +10,8 @@
  * control of its namespace only, is high.
  */
 import { defineResourceRule } from '../../core/rule.js';
-import {
-  audienceOf,
-  boundRole,
-  describeObject,
-  matchesPattern,
-  roleGrant,
-  subjectsOf,
-  validateStringList,
-} from './_rbac.js';
+import { audienceOf, boundRole, matchesPattern, roleGrant, subjectsOf } from './_bindings.js';
+import { describeObject, validateStringList } from './_rbac.js';
 
 type MessageId = 'clusterAdmin' | 'clusterAdminInNamespace';
 

@@ -10,14 +10,8 @@
  * them granting a dangerous permission.
  */
 import { defineResourceRule } from '../../core/rule.js';
-import {
-  audienceOf,
-  boundRole,
-  describeObject,
-  roleGrant,
-  subjectsOf,
-  validateStringList,
-} from './_rbac.js';
+import { audienceOf, boundRole, roleGrant, subjectsOf } from './_bindings.js';
+import { describeObject, validateStringList } from './_rbac.js';
 
 type MessageId =
   | 'defaultGrant'
