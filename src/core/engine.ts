@@ -206,13 +206,6 @@ export class Engine {
    * Whether the rules that read other objects need this resource: as a member of the index, or
    * as a target. A parallel worker sends such resources back for the deferred phase.
    */
-  neededLater(resource: Resource): boolean {
-    return this.#neededLater(
-      resource,
-      workloadOf(resource, this.#options.config.workloadKinds, []),
-    );
-  }
-
   #neededLater(resource: Resource, workload: Workload | undefined): boolean {
     return (
       this.#indexed(resource, this.#laterRules) ||

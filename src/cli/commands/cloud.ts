@@ -14,17 +14,12 @@ import {
   type CloudFormat,
 } from '../../cloud/report/index.js';
 import type { CloudReport } from '../../cloud/types.js';
-import {
-  isSeverity,
-  LANGUAGES,
-  severityRank,
-  type Language,
-  type Severity,
-} from '../../core/model.js';
+import { isSeverity, severityRank, type Severity } from '../../core/model.js';
 import { collect, processCollectEnv } from '../../sources/cloud/collect.js';
 import { findCloudConfigFile, loadCloudConfig } from '../../sources/cloud/config.js';
 import { loadInputs } from '../../sources/cloud/load.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
+import { languageOf, parseOutputs } from '../options.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
 
 const HELP = `Usage: mamori cloud [options] <file|dir...|->
@@ -61,41 +56,6 @@ Collect options (mamori cloud collect eks|aks|gke):
 Exit codes: 0 nothing fails at or above --fail-on, 1 failures at or above it,
 2 usage, configuration or input error (or a CLI missing for collect).
 `;
-
-interface OutputSpec {
-  format: CloudFormat;
-  file?: string;
-}
-
-function parseFormats(values: readonly string[]): OutputSpec[] {
-  const specs = (values.length === 0 ? ['table'] : values).map((value): OutputSpec => {
-    const [format = '', file] = value.split(/=(.*)/s, 2);
-    if (!isCloudFormat(format)) {
-      throw new UsageError(`unknown format "${format}"; expected table, json, sarif or junit`);
-    }
-    if (file === '') {
-      throw new UsageError(`--format ${format}= needs a file name after "="`);
-    }
-    return file === undefined ? { format } : { format, file };
-  });
-  if (specs.filter((spec) => spec.file === undefined).length > 1) {
-    throw new UsageError(
-      'only one --format may write to standard output; give the others a file (fmt=file)',
-    );
-  }
-  return specs;
-}
-
-function languageOf(flag: string | undefined, env: CliIO['env']): Language {
-  if (flag !== undefined) {
-    if (!(LANGUAGES as readonly string[]).includes(flag)) {
-      throw new UsageError(`unknown language "${flag}"; expected ${LANGUAGES.join(' or ')}`);
-    }
-    return flag as Language;
-  }
-  const locale = env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
 
 function dateOf(flag: string | undefined, io: CliIO): Date {
   if (flag === undefined) {
@@ -169,14 +129,14 @@ async function audit(args: readonly string[], io: CliIO): Promise<ExitCode> {
   if (positionals.length === 0) {
     throw new UsageError('no input: give files, directories (bundles), or - for standard input');
   }
-  const outputs = parseFormats(values.format ?? []);
+  const outputs = parseOutputs(values.format ?? [], isCloudFormat, 'table, json, sarif or junit');
   const failOn = values['fail-on'] ?? 'high';
   if (!isSeverity(failOn) && failOn !== 'none') {
     throw new UsageError(
       `--fail-on must be one of critical, high, medium, low, info, none, not "${failOn}"`,
     );
   }
-  const lang = languageOf(values.lang, io.env);
+  const lang = languageOf(values.lang, undefined, io.env);
   const now = dateOf(values.now, io);
   const configFile = values.config ?? findCloudConfigFile(io.cwd);
   const config = loadCloudConfig(configFile);

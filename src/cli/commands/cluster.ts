@@ -7,15 +7,15 @@ import type { Config } from '../../core/config.js';
 import { Engine } from '../../core/engine.js';
 import { type Language, type Resource, type ScanResult } from '../../core/model.js';
 import type { AnyRule } from '../../core/rule.js';
-import { exitStatusOf, isFormat, REPORTERS, type Format } from '../../reporters/index.js';
+import { exitStatusOf, isFormat, REPORTERS } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { KubeApiError, KubeClient } from '../../sources/cluster/client.js';
 import { collect, type PodSecurityDenial } from '../../sources/cluster/collect.js';
 import { KubeconfigError, loadConnection } from '../../sources/cluster/kubeconfig.js';
 import { failOnOf, loadRuleConfig } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
+import { languageOf, parseOutputs } from '../options.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
-import { languageOf } from './scan.js';
 
 const HELP = `Usage: mamori cluster [options]
 
@@ -42,64 +42,35 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, connection or in
 `;
 
 /** Parses `--format` values as \`mamori scan\` does. */
-export function parseOutputs(values: readonly string[]): { format: Format; file?: string }[] {
-  const specs = (values.length === 0 ? ['table'] : values).map((value) => {
-    const [format = '', file] = value.split(/=(.*)/s, 2);
-    if (!isFormat(format)) {
-      throw new UsageError(`unknown format "${format}"; expected table, json, sarif or junit`);
-    }
-    if (file === '') {
-      throw new UsageError(`--format ${format}= needs a file name after "="`);
-    }
-    return file === undefined ? { format } : { format, file };
-  });
-  if (specs.filter((spec) => spec.file === undefined).length > 1) {
-    throw new UsageError('only one --format may write to standard output');
-  }
-  return specs;
-}
-
-/** Runs the rules over live objects: the immediate phase, then the cross-object phase. */
+/**
+ * Runs the rules over live objects. They are all in memory, so one engine runs the single-object
+ * rules as each is added and the cross-object rules at the end.
+ */
 export function scanResources(
   resources: readonly Resource[],
   rules: readonly AnyRule[],
   settings: { config: Config; lang: Language; today: string },
 ): Pick<ScanResult, 'findings' | 'problems' | 'skipped'> {
-  const engine = new Engine(rules, { ...settings, phase: 'immediate' });
-  const later: Resource[] = [];
-  const result: Pick<ScanResult, 'findings' | 'problems' | 'skipped'> = {
-    findings: [],
-    problems: [],
-    skipped: [],
-  };
+  const engine = new Engine(rules, settings);
+  const skipped: ScanResult['skipped'] = [];
   for (const resource of resources) {
     if (engine.excludes(resource)) {
-      result.skipped.push({
+      skipped.push({
         file: resource.file,
         reason: `excluded by configuration (${resource.ref.kind} ${resource.ref.namespace ?? ''}/${resource.ref.name})`,
       });
       continue;
     }
     engine.scan(resource);
-    if (engine.neededLater(resource)) {
-      later.push(resource);
-    }
   }
-  const own = engine.finish();
-  const deferred = new Engine(rules, { ...settings, phase: 'deferred' });
-  for (const resource of later) {
-    deferred.scan(resource);
-  }
-  const late = deferred.finish();
-  result.findings.push(...own.findings, ...late.findings);
-  result.problems.push(...own.problems, ...late.problems);
-  result.findings.sort(
+  const { findings, problems } = engine.finish();
+  findings.sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
       a.ruleId.localeCompare(b.ruleId) ||
       a.fingerprint.localeCompare(b.fingerprint),
   );
-  return result;
+  return { findings, problems, skipped };
 }
 
 /** `Deployment created but no pods`: one line per workload refused for Pod Security. */
@@ -141,7 +112,7 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
   if (values.namespace !== undefined && values['all-namespaces'] === true) {
     throw new UsageError('give either --namespace or --all-namespaces, not both');
   }
-  const outputs = parseOutputs(values.format ?? []);
+  const outputs = parseOutputs(values.format ?? [], isFormat, 'table, json, sarif or junit');
   const timeout = Number(values['request-timeout'] ?? '30');
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new UsageError('--request-timeout must be a positive number of seconds');

@@ -4,13 +4,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { complianceOf, FRAMEWORKS, isFramework } from '../../core/compliance.js';
-import { LANGUAGES, type Language } from '../../core/model.js';
 import { renderComplianceJson, renderComplianceTable } from '../../reporters/compliance.js';
-import { exitStatusOf, REPORTERS, isFormat, type Format } from '../../reporters/index.js';
+import { exitStatusOf, REPORTERS, isFormat } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_READ_OPTIONS } from '../../sources/files.js';
 import { failOnOf, loadRuleConfig } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
+import { languageOf, parseOutputs } from '../options.js';
 import { runScan } from '../run-scan.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
 
@@ -40,49 +40,6 @@ Options:
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or internal error.
 `;
-
-interface OutputSpec {
-  format: Format;
-  file?: string;
-}
-
-function parseFormats(values: readonly string[]): OutputSpec[] {
-  const specs = (values.length === 0 ? ['table'] : values).map((value): OutputSpec => {
-    const [format = '', file] = value.split(/=(.*)/s, 2);
-    if (!isFormat(format)) {
-      throw new UsageError(`unknown format "${format}"; expected table, json, sarif or junit`);
-    }
-    if (file === '') {
-      throw new UsageError(`--format ${format}= needs a file name after "="`);
-    }
-    return file === undefined ? { format } : { format, file };
-  });
-  if (specs.filter((spec) => spec.file === undefined).length > 1) {
-    throw new UsageError(
-      'only one --format may write to standard output; give the others a file (fmt=file)',
-    );
-  }
-  return specs;
-}
-
-/** The report language: the flag, then the config, then LANG. */
-export function languageOf(
-  flag: string | undefined,
-  configured: Language | undefined,
-  env: CliIO['env'],
-): Language {
-  if (flag !== undefined) {
-    if (!(LANGUAGES as readonly string[]).includes(flag)) {
-      throw new UsageError(`unknown language "${flag}"; expected ${LANGUAGES.join(' or ')}`);
-    }
-    return flag as Language;
-  }
-  if (configured !== undefined) {
-    return configured;
-  }
-  const locale = env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
-  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
 
 async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
   let parsed;
@@ -115,7 +72,7 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
   if (positionals.length === 0) {
     throw new UsageError('no input: give files, directories, or - for standard input');
   }
-  const outputs = parseFormats(values.format ?? []);
+  const outputs = parseOutputs(values.format ?? [], isFormat, 'table, json, sarif or junit');
   const framework = values.framework;
   if (framework !== undefined) {
     if (!isFramework(framework)) {
