@@ -11,6 +11,7 @@
  * request is authorized).
  */
 import type { Resource } from '../../core/model.js';
+import type { RuleContext } from '../../core/rule.js';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
@@ -269,4 +270,35 @@ export function validateStringList(options: Record<string, unknown>, name: strin
   return Array.isArray(value) && value.every((item) => typeof item === 'string')
     ? []
     : [`${name} must be a list of strings`];
+}
+
+/**
+ * The check of a rule that reports every PolicyRule granting one of `probes` (the `*`/`*`/`*`
+ * rule is left to `rbac/wildcard`): message `all` for any object, `named` when `resourceNames`
+ * limits it, with the role, the rule index and the permissions as data.
+ */
+export function probeGrantCheck<MessageId extends string>(
+  probes: readonly Probe[],
+  all: MessageId,
+  named: MessageId,
+): (resource: Resource, context: RuleContext<MessageId, { includeSystemRoles: boolean }>) => void {
+  return (resource, context) => {
+    for (const rule of inspectedRules(resource, context.options.includeSystemRoles)) {
+      const matched = isFullWildcard(rule) ? undefined : matchProbes(rule, probes);
+      if (matched === undefined) {
+        continue;
+      }
+      const data = {
+        role: describeObject(resource),
+        rule: rule.index,
+        permissions: formatProbes(matched.probes),
+      };
+      const pointer = `/rules/${rule.index}`;
+      context.report(
+        matched.named
+          ? { messageId: named, data: { ...data, names: formatNames(rule) }, pointer }
+          : { messageId: all, data, pointer },
+      );
+    }
+  };
 }

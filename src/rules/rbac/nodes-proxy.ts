@@ -7,16 +7,7 @@
  * System roles and aggregated ClusterRoles are skipped (see _rbac.ts).
  */
 import { defineResourceRule } from '../../core/rule.js';
-import {
-  describeObject,
-  formatNames,
-  formatProbes,
-  inspectedRules,
-  isFullWildcard,
-  matchProbes,
-  NODES_PROXY,
-  validateIncludeSystemRoles,
-} from './_rbac.js';
+import { NODES_PROXY, probeGrantCheck, validateIncludeSystemRoles } from './_rbac.js';
 
 type MessageId = 'nodesProxy' | 'nodesProxyNamed';
 
@@ -61,26 +52,5 @@ export default defineResourceRule<MessageId, Options>({
     defaultOptions: { includeSystemRoles: false },
     validateOptions: validateIncludeSystemRoles,
   },
-  check(resource, context) {
-    for (const rule of inspectedRules(resource, context.options.includeSystemRoles)) {
-      const matched = isFullWildcard(rule) ? undefined : matchProbes(rule, NODES_PROXY);
-      if (matched === undefined) {
-        continue;
-      }
-      const data = {
-        role: describeObject(resource),
-        rule: rule.index,
-        permissions: formatProbes(matched.probes),
-      };
-      context.report(
-        matched.named
-          ? {
-              messageId: 'nodesProxyNamed',
-              data: { ...data, names: formatNames(rule) },
-              pointer: `/rules/${rule.index}`,
-            }
-          : { messageId: 'nodesProxy', data, pointer: `/rules/${rule.index}` },
-      );
-    }
-  },
+  check: probeGrantCheck<MessageId>(NODES_PROXY, 'nodesProxy', 'nodesProxyNamed'),
 });

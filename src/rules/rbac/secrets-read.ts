@@ -6,16 +6,7 @@
  * System roles and aggregated ClusterRoles are skipped (see _rbac.ts).
  */
 import { defineResourceRule } from '../../core/rule.js';
-import {
-  describeObject,
-  formatNames,
-  formatProbes,
-  inspectedRules,
-  isFullWildcard,
-  matchProbes,
-  SECRETS_READ,
-  validateIncludeSystemRoles,
-} from './_rbac.js';
+import { probeGrantCheck, SECRETS_READ, validateIncludeSystemRoles } from './_rbac.js';
 
 type MessageId = 'readSecrets' | 'readNamedSecrets';
 
@@ -60,26 +51,5 @@ export default defineResourceRule<MessageId, Options>({
     defaultOptions: { includeSystemRoles: false },
     validateOptions: validateIncludeSystemRoles,
   },
-  check(resource, context) {
-    for (const rule of inspectedRules(resource, context.options.includeSystemRoles)) {
-      const matched = isFullWildcard(rule) ? undefined : matchProbes(rule, SECRETS_READ);
-      if (matched === undefined) {
-        continue;
-      }
-      const data = {
-        role: describeObject(resource),
-        rule: rule.index,
-        permissions: formatProbes(matched.probes),
-      };
-      context.report(
-        matched.named
-          ? {
-              messageId: 'readNamedSecrets',
-              data: { ...data, names: formatNames(rule) },
-              pointer: `/rules/${rule.index}`,
-            }
-          : { messageId: 'readSecrets', data, pointer: `/rules/${rule.index}` },
-      );
-    }
-  },
+  check: probeGrantCheck<MessageId>(SECRETS_READ, 'readSecrets', 'readNamedSecrets'),
 });

@@ -6,16 +6,7 @@
  * System roles and aggregated ClusterRoles are skipped (see _rbac.ts).
  */
 import { defineResourceRule } from '../../core/rule.js';
-import {
-  describeObject,
-  formatNames,
-  formatProbes,
-  inspectedRules,
-  isFullWildcard,
-  matchProbes,
-  TOKEN_CREATE,
-  validateIncludeSystemRoles,
-} from './_rbac.js';
+import { probeGrantCheck, TOKEN_CREATE, validateIncludeSystemRoles } from './_rbac.js';
 
 type MessageId = 'tokenCreate' | 'tokenCreateNamed';
 
@@ -60,26 +51,5 @@ export default defineResourceRule<MessageId, Options>({
     defaultOptions: { includeSystemRoles: false },
     validateOptions: validateIncludeSystemRoles,
   },
-  check(resource, context) {
-    for (const rule of inspectedRules(resource, context.options.includeSystemRoles)) {
-      const matched = isFullWildcard(rule) ? undefined : matchProbes(rule, TOKEN_CREATE);
-      if (matched === undefined) {
-        continue;
-      }
-      const data = {
-        role: describeObject(resource),
-        rule: rule.index,
-        permissions: formatProbes(matched.probes),
-      };
-      context.report(
-        matched.named
-          ? {
-              messageId: 'tokenCreateNamed',
-              data: { ...data, names: formatNames(rule) },
-              pointer: `/rules/${rule.index}`,
-            }
-          : { messageId: 'tokenCreate', data, pointer: `/rules/${rule.index}` },
-      );
-    }
-  },
+  check: probeGrantCheck<MessageId>(TOKEN_CREATE, 'tokenCreate', 'tokenCreateNamed'),
 });
