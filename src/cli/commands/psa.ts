@@ -62,7 +62,12 @@ async function predict(
   const byNamespace = new Map<string, KubeObject[]>();
   for (const pod of pods) {
     const ns = pod.metadata?.namespace ?? '';
-    byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), pod]);
+    const list = byNamespace.get(ns);
+    if (list === undefined) {
+      byNamespace.set(ns, [pod]);
+    } else {
+      list.push(pod);
+    }
   }
   return namespaces
     .map((object) => {

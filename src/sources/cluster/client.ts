@@ -257,7 +257,11 @@ export class KubeClient {
     });
   }
 
-  /** All items of a collection, page by page (`limit` + `continue`). */
+  /**
+   * All items of a collection, page by page (`limit` + `continue`). Each item's
+   * `metadata.managedFields` (server-side apply bookkeeping, about 40 % of a Pod's JSON, read by
+   * nothing in mamori) is dropped as its page arrives, so that it is not held for the whole list.
+   */
   async list(path: string): Promise<KubeObject[]> {
     const items: KubeObject[] = [];
     let token: string | undefined;
@@ -274,6 +278,9 @@ export class KubeClient {
       const itemKind = page.kind?.replace(/List$/, '');
       for (const item of page.items ?? []) {
         if (isDict(item)) {
+          if (isDict(item.metadata)) {
+            delete item.metadata.managedFields;
+          }
           // List items carry no apiVersion and kind: the list names them.
           const object = { ...item } as KubeObject;
           object.apiVersion =
