@@ -147,6 +147,11 @@ export interface Volume {
   [source: string]: unknown;
 }
 
+export interface HostAlias {
+  ip?: string;
+  hostnames?: string[];
+}
+
 export interface PodSpec {
   containers?: Container[];
   initContainers?: Container[];
@@ -165,6 +170,8 @@ export interface PodSpec {
   nodeName?: string;
   os?: { name?: string };
   imagePullSecrets?: Record<string, unknown>[];
+  /** Entries the kubelet adds to the pod's /etc/hosts. */
+  hostAliases?: HostAlias[];
 }
 
 /** A Kubernetes object as decoded from a manifest: only apiVersion and kind are guaranteed. */

@@ -138,6 +138,7 @@ const podSpecShape: Shape = {
     nodeName: 'string',
     os: { fields: { name: 'string' } },
     imagePullSecrets: { array: 'object' },
+    hostAliases: { array: { fields: { ip: 'string', hostnames: { array: 'string' } } } },
   },
 };
 

@@ -53,13 +53,17 @@ import rbacTokenCreate from './rbac/token-create.js';
 import rbacWildcard from './rbac/wildcard.js';
 import secretsAksEnvCollection from './secrets/aks-env-collection.js';
 import secretsCloudIdentity from './secrets/cloud-identity.js';
+import secretsConfigmapCredential from './secrets/configmap-credential.js';
 import secretsEnvLiteral from './secrets/env-literal.js';
 import secretsExternalStore from './secrets/external-store.js';
 import secretsServiceAccountToken from './secrets/service-account-token.js';
 import secretsSharedCloudIdentity from './secrets/shared-cloud-identity.js';
 import workloadContainerRuntimeSocket from './workload/container-runtime-socket.js';
 import workloadDefaultNamespace from './workload/default-namespace.js';
+import workloadHostAliases from './workload/host-aliases.js';
+import workloadPrivilegedPort from './workload/privileged-port.js';
 import workloadProbes from './workload/probes.js';
+import workloadSensitiveHostPath from './workload/sensitive-host-path.js';
 import workloadWritableHostPath from './workload/writable-host-path.js';
 
 export const RULES: readonly AnyRule[] = [
@@ -113,13 +117,17 @@ export const RULES: readonly AnyRule[] = [
   rbacWildcard,
   secretsAksEnvCollection,
   secretsCloudIdentity,
+  secretsConfigmapCredential,
   secretsEnvLiteral,
   secretsExternalStore,
   secretsServiceAccountToken,
   secretsSharedCloudIdentity,
   workloadContainerRuntimeSocket,
   workloadDefaultNamespace,
+  workloadHostAliases,
+  workloadPrivilegedPort,
   workloadProbes,
+  workloadSensitiveHostPath,
   workloadWritableHostPath,
 ];
 

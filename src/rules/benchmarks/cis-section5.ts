@@ -46,6 +46,7 @@ const CIS_1_12: CisSection5Table = {
   'secrets/service-account-token': ['5.1.6'],
   'workload/container-runtime-socket': ['5.2.12'],
   'workload/default-namespace': ['5.7.4'],
+  'workload/sensitive-host-path': ['5.2.12'],
   'workload/writable-host-path': ['5.2.12'],
 };
 

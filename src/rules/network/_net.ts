@@ -295,6 +295,23 @@ export function cidrContains(cidr: Cidr, address: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ports
+// ---------------------------------------------------------------------------------------------
+
+/** Whether a value is a TCP/UDP port number, 1 to 65535. */
+export function isPortNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+/** Checks that `options[name]` is a list of port numbers. */
+export function validatePortList(options: Record<string, unknown>, name: string): string[] {
+  const value = options[name];
+  return Array.isArray(value) && value.every(isPortNumber)
+    ? []
+    : [`${name} must be a list of port numbers (1-65535)`];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Services
 // ---------------------------------------------------------------------------------------------
 

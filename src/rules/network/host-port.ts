@@ -5,16 +5,13 @@
  * Ports listed in the allowedHostPorts option pass.
  */
 import { defineWorkloadRule } from '../../core/rule.js';
+import { validatePortList } from './_net.js';
 
 type MessageId = 'hostPort' | 'hostPortOnAddress' | 'hostNetworkPort';
 
 interface Options {
   /** Node ports that may be bound without a finding. */
   allowedHostPorts: number[];
-}
-
-function isPortNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
 export default defineWorkloadRule<MessageId, Options>({
@@ -55,10 +52,7 @@ export default defineWorkloadRule<MessageId, Options>({
     },
     defaultOptions: { allowedHostPorts: [] },
     validateOptions(options) {
-      const value = options.allowedHostPorts;
-      return Array.isArray(value) && value.every(isPortNumber)
-        ? []
-        : ['allowedHostPorts must be a list of port numbers (1-65535)'];
+      return validatePortList(options, 'allowedHostPorts');
     },
   },
   check(workload, context) {

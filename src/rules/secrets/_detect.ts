@@ -272,6 +272,14 @@ export function classifyLiteral(name: string, value: string): SecretVerdict | un
   return { kind: 'name' };
 }
 
+/** Checks the `ignoreNames` option of the credential rules. */
+export function validateIgnoreNames(options: Record<string, unknown>): string[] {
+  const value = options.ignoreNames;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string')
+    ? []
+    : ['ignoreNames must be a list of strings'];
+}
+
 /** Whether `name` matches a pattern where `*` stands for any run of characters. */
 export function matchesGlob(pattern: string, name: string): boolean {
   const source = pattern

@@ -10,7 +10,7 @@
  * Messages name the variable and container and never the value.
  */
 import { defineWorkloadRule } from '../../core/rule.js';
-import { classifyLiteral, matchesGlob } from './_detect.js';
+import { classifyLiteral, matchesGlob, validateIgnoreNames } from './_detect.js';
 
 type MessageId = 'knownFormat' | 'embeddedCredential' | 'secretName';
 
@@ -56,12 +56,7 @@ export default defineWorkloadRule<MessageId, Options>({
       },
     },
     defaultOptions: { ignoreNames: [] },
-    validateOptions(options) {
-      const value = options.ignoreNames;
-      return Array.isArray(value) && value.every((item) => typeof item === 'string')
-        ? []
-        : ['ignoreNames must be a list of strings'];
-    },
+    validateOptions: validateIgnoreNames,
   },
   check(workload, context) {
     const { ignoreNames } = context.options;

@@ -2,6 +2,7 @@
  * hostPath mounts of a workload and the node paths they expose. Not a rule module.
  */
 import type { VolumeMount } from '../../core/k8s.js';
+import type { StandardRef } from '../../core/rule.js';
 import type { ContainerRef, Workload } from '../../core/workload.js';
 
 /** A container's mount of a hostPath volume. */
@@ -46,6 +47,31 @@ export function normalisePath(path: string): string {
 /** Whether `path` is `base` or lies under it. */
 export function isWithin(path: string, base: string): boolean {
   return path === base || path.startsWith(base === '/' ? '/' : `${base}/`);
+}
+
+/** Category, references and standards shared by the hostPath rules. */
+export const HOST_PATH_RULE_META: {
+  category: string;
+  references: readonly string[];
+  standards: readonly StandardRef[];
+} = {
+  category: 'workload',
+  references: [
+    'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
+    'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+  ],
+  standards: [
+    { framework: 'pss', control: 'baseline' },
+    { framework: 'nsa', control: 'pod-security' },
+  ],
+};
+
+/** Checks the `allowedPaths` option of the hostPath rules. */
+export function validateAllowedPaths(options: Record<string, unknown>): string[] {
+  const value = options.allowedPaths;
+  return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
+    ? []
+    : ['allowedPaths must be a list of non-empty paths'];
 }
 
 /** Every mount of a hostPath volume by any container of the workload. */

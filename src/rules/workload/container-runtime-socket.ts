@@ -10,7 +10,7 @@
  * Directories are reported at high severity: they are often mounted for other reasons.
  */
 import { defineWorkloadRule } from '../../core/rule.js';
-import { hostPathMounts, runtimeExposure } from './_host-paths.js';
+import { hostPathMounts, runtimeExposure, HOST_PATH_RULE_META } from './_host-paths.js';
 
 type MessageId = 'socket' | 'directory';
 
@@ -27,15 +27,7 @@ export default defineWorkloadRule<MessageId>({
       ja: 'マウントを削除してください。イメージのビルドにはデーモン不要のビルダー（rootless の BuildKit、Buildah）かリモートのビルドサービスを使い、コンテナの情報はランタイムではなく Kubernetes API や kubelet から取得してください。本当にランタイムが必要なエージェントは、厳しく管理された専用の名前空間に置き、例外として扱ってください。',
     },
     severity: 'critical',
-    category: 'workload',
-    references: [
-      'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-    ],
-    standards: [
-      { framework: 'pss', control: 'baseline' },
-      { framework: 'nsa', control: 'pod-security' },
-    ],
+    ...HOST_PATH_RULE_META,
     messages: {
       socket: {
         en: 'Container "{{container}}" mounts the container runtime socket "{{path}}" (volume "{{volume}}").',

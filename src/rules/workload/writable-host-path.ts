@@ -6,7 +6,14 @@
  * whatever readOnly says.
  */
 import { defineWorkloadRule } from '../../core/rule.js';
-import { hostPathMounts, isWithin, normalisePath, runtimeExposure } from './_host-paths.js';
+import {
+  hostPathMounts,
+  isWithin,
+  normalisePath,
+  runtimeExposure,
+  validateAllowedPaths,
+  HOST_PATH_RULE_META,
+} from './_host-paths.js';
 
 type MessageId = 'writable';
 
@@ -28,15 +35,7 @@ export default defineWorkloadRule<MessageId, Options>({
       ja: 'ボリュームマウントに readOnly: true を設定するか、hostPath ボリュームを emptyDir、PersistentVolumeClaim、CSI ボリュームに置き換えてください。ノードエージェントが特定のディレクトリに書き込む必要がある場合は、そのディレクトリを allowedPaths に追加し、そのディレクトリだけをマウントしてください。',
     },
     severity: 'high',
-    category: 'workload',
-    references: [
-      'https://kubernetes.io/docs/concepts/storage/volumes/#hostpath',
-      'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
-    ],
-    standards: [
-      { framework: 'pss', control: 'baseline' },
-      { framework: 'nsa', control: 'pod-security' },
-    ],
+    ...HOST_PATH_RULE_META,
     messages: {
       writable: {
         en: 'Container "{{container}}" mounts host path "{{path}}" (volume "{{volume}}") writable; set readOnly: true on the mount.',
@@ -44,12 +43,7 @@ export default defineWorkloadRule<MessageId, Options>({
       },
     },
     defaultOptions: { allowedPaths: [] },
-    validateOptions(options) {
-      const value = options.allowedPaths;
-      return Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '')
-        ? []
-        : ['allowedPaths must be a list of non-empty paths'];
-    },
+    validateOptions: validateAllowedPaths,
   },
   check(workload, context) {
     const allowed = context.options.allowedPaths.map(normalisePath);
