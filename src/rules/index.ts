@@ -16,12 +16,15 @@ import seccomp from './hardening/seccomp.js';
 import selinux from './hardening/selinux.js';
 import imagesAllowedRegistries from './images/allowed-registries.js';
 import networkEgressIsolation from './network/egress-isolation.js';
+import networkExternalIps from './network/external-ips.js';
 import networkHostPort from './network/host-port.js';
 import networkIngressIsolation from './network/ingress-isolation.js';
+import networkIngressNginxSnippet from './network/ingress-nginx-snippet.js';
 import networkIngressTls from './network/ingress-tls.js';
 import networkMetadataAccess from './network/metadata-access.js';
 import networkNodePort from './network/node-port.js';
 import networkPublicLoadBalancer from './network/public-load-balancer.js';
+import networkSshPort from './network/ssh-port.js';
 import pssAllowPrivilegeEscalation from './pss/allow-privilege-escalation.js';
 import pssAppArmorProfile from './pss/app-armor-profile.js';
 import pssCapabilitiesBaseline from './pss/capabilities-baseline.js';
@@ -80,12 +83,15 @@ export const RULES: readonly AnyRule[] = [
   selinux,
   imagesAllowedRegistries,
   networkEgressIsolation,
+  networkExternalIps,
   networkHostPort,
   networkIngressIsolation,
+  networkIngressNginxSnippet,
   networkIngressTls,
   networkMetadataAccess,
   networkNodePort,
   networkPublicLoadBalancer,
+  networkSshPort,
   pssAllowPrivilegeEscalation,
   pssAppArmorProfile,
   pssCapabilitiesBaseline,
