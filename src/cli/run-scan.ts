@@ -154,7 +154,7 @@ export function scanShare(
     if (file === undefined) {
       break;
     }
-    addOutcome(partial, readManifestFile(file, input.read, sink));
+    addOutcome(partial, readManifestFile(file, input.read, sink, needsBodyOf(engine)));
     Atomics.add(input.counter, 1, 1);
   }
   const output = engine.finish();
@@ -182,6 +182,11 @@ function sinkFor(engine: Engine, partial: PartialScan, keepLater: (resource: Res
       keepLater(resource);
     }
   };
+}
+
+/** What the engine's rules need of each kind, for the sources. */
+function needsBodyOf(engine: Engine): (kind: string) => boolean {
+  return (kind) => engine.needsBody(kind);
 }
 
 function addOutcome(partial: PartialScan, outcome: InputOutcome): void {
@@ -239,6 +244,7 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     trackCoverage,
   });
   const sink = sinkFor(engine, main, keepLater);
+  const needsBody = needsBodyOf(engine);
 
   const files: string[] = [];
   const kustomizations: string[] = [];
@@ -258,12 +264,18 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
   }
 
   if (request.paths.includes('-')) {
-    addOutcome(main, decodeBytes(await io.readStdin(), '<stdin>', false, request.read, sink));
+    addOutcome(
+      main,
+      decodeBytes(await io.readStdin(), '<stdin>', false, request.read, sink, needsBody),
+    );
   }
   for (const directory of kustomizations) {
     const rendered = renderKustomization(directory, io.env.PATH);
     if (rendered.ok) {
-      addOutcome(main, decodeText(rendered.text, directory, false, request.read.limits, sink));
+      addOutcome(
+        main,
+        decodeText(rendered.text, directory, false, request.read.limits, sink, needsBody),
+      );
     } else {
       main.stats.files++;
       main.problems.push({ code: 'KUSTOMIZE', file: directory, message: rendered.message });
@@ -298,7 +310,7 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     if (file === undefined) {
       break;
     }
-    addOutcome(main, readManifestFile(file, request.read, sink));
+    addOutcome(main, readManifestFile(file, request.read, sink, needsBody));
     Atomics.add(counters, 1, 1);
     const now = Date.now();
     if (request.onProgress !== undefined && now - lastProgress > 200) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runRules } from '../../test/rule-tester.js';
 import privileged from '../rules/hardening/privileged.js';
+import { RULES } from '../rules/index.js';
+import { DEFAULT_CONFIG } from './config.js';
+import { Engine } from './engine.js';
 import { defineResourceRule } from './rule.js';
 
 const privilegedPod = (annotations = '', name = 'web') => `apiVersion: v1
@@ -38,6 +41,25 @@ const crashing = defineResourceRule<'never'>({
 });
 
 describe('Engine', () => {
+  it('says which kinds some rule reads beyond the header', () => {
+    const engine = new Engine(RULES, {
+      config: { ...DEFAULT_CONFIG, workloadKinds: { Rollout: '/spec/template' } },
+      lang: 'en',
+      today: '2026-01-01',
+    });
+    for (const kind of ['Deployment', 'CronJob', 'Rollout', 'Service', 'ClusterRole']) {
+      expect(engine.needsBody(kind), kind).toBe(true);
+    }
+    // Lists carry objects that rules read; no rule reads a CRD's schema or a custom resource.
+    expect(engine.needsBody('ConfigMapList')).toBe(true);
+    expect(engine.needsBody('CustomResourceDefinition')).toBe(false);
+    expect(engine.needsBody('ServiceMonitor')).toBe(false);
+    // With no rules active, only workloads and lists are still decoded (their types are checked).
+    const none = new Engine([], { config: DEFAULT_CONFIG, lang: 'en', today: '2026-01-01' });
+    expect(none.needsBody('Service')).toBe(false);
+    expect(none.needsBody('Pod')).toBe(true);
+  });
+
   it('reports a crashing rule as a problem and still runs the other rules', () => {
     const output = runRules([crashing, privileged], privilegedPod());
     expect(output.findings).toHaveLength(2);

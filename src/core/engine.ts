@@ -18,7 +18,7 @@ import type {
 import { renderTemplate, type AnyRule, type Report, type ResourceIndex } from './rule.js';
 import { annotationVerdict, exceptionFor } from './suppressions.js';
 import type { TypeProblem } from './sanitize.js';
-import { workloadOf, type Workload } from './workload.js';
+import { BUILTIN_POD_TEMPLATE_PATHS, workloadOf, type Workload } from './workload.js';
 
 export interface EngineOptions {
   config: Config;
@@ -180,6 +180,8 @@ export class Engine {
   readonly #output: EngineOutput = { findings: [], problems: [], notices: [] };
   readonly #excludedNamespaces: ReadonlySet<string>;
   readonly #excludedKinds: ReadonlySet<string>;
+  /** Kinds whose body some active rule reads (beyond apiVersion, kind, name and namespace). */
+  readonly #bodyKinds: ReadonlySet<string>;
 
   constructor(rules: readonly AnyRule[], options: EngineOptions) {
     this.#options = options;
@@ -200,6 +202,25 @@ export class Engine {
     this.#indexKinds = new Set(this.#deferred.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
     this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
     this.#excludedKinds = new Set(options.config.exclude.kinds);
+    this.#bodyKinds = new Set([
+      ...Object.keys(BUILTIN_POD_TEMPLATE_PATHS),
+      ...Object.keys(options.config.workloadKinds),
+      ...active.flatMap((entry) => [
+        ...(entry.rule.target === 'resource' && entry.rule.headerOnly !== true
+          ? entry.rule.kinds
+          : []),
+        ...(entry.rule.meta.indexKinds ?? []),
+      ]),
+    ]);
+  }
+
+  /**
+   * Whether any active rule reads more of an object of this kind than its apiVersion, kind, name
+   * and namespace. When none does, a source may check the object's syntax without decoding it,
+   * and hand over just that header. Lists always need their items.
+   */
+  needsBody(kind: string): boolean {
+    return this.#bodyKinds.has(kind) || kind.endsWith('List');
   }
 
   /**

@@ -103,6 +103,12 @@ export interface ResourceRule<
   target: 'resource';
   /** Kinds the rule inspects, e.g. `['Service']`. */
   kinds: readonly string[];
+  /**
+   * The rule reads only an object's header: `apiVersion`, `kind`, `metadata.name` and
+   * `metadata.namespace`. Sources may then skip decoding the body of objects of its kinds (for
+   * example megabytes of CustomResourceDefinition schema) and check only their syntax.
+   */
+  headerOnly?: boolean;
   check(resource: Resource, context: RuleContext<MessageId, Options>): void;
 }
 

@@ -17,6 +17,39 @@ function tempDir(): string {
 }
 
 describe('decodeText', () => {
+  it('checks only the syntax of documents whose body nothing reads, and still reports errors', () => {
+    const schema = Array.from(
+      { length: 60 },
+      (_, index) =>
+        `        field${index}:\n          type: string\n          description: field ${index}`,
+    ).join('\n');
+    const crd = (name: string, extra = ''): string =>
+      `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${name}\nspec:\n  group: example.com\n  schema:\n    properties:\n${schema}\n${extra}`;
+    const text = [
+      crd('good.example.com'),
+      crd('broken.example.com', '  group: duplicate\n'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  a: b\n',
+    ].join('---\n');
+    const needsBody = (kind: string): boolean => kind !== 'CustomResourceDefinition';
+    const outcome = decodeText(text, 'x.yaml', false, limits, undefined, needsBody);
+    expect(outcome.resources.map((resource) => resource.object)).toEqual([
+      {
+        apiVersion: 'apiextensions.k8s.io/v1',
+        kind: 'CustomResourceDefinition',
+        metadata: { name: 'good.example.com' },
+      },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' }, data: { a: 'b' } },
+    ]);
+    // The broken one was decoded in full, which gives the precise error.
+    expect(outcome.problems).toHaveLength(1);
+    expect(outcome.problems[0]?.message).toMatch(/duplicated mapping key/);
+    // 188 lines per definition, then the `---` line: the duplicate key is on line 378.
+    expect(outcome.problems[0]?.line).toBe(188 + 1 + 188 + 1);
+    // Without the predicate, every body is decoded.
+    const full = decodeText(text, 'x.yaml', false, limits);
+    expect(full.resources[0]?.object).toHaveProperty('spec.group', 'example.com');
+  });
+
   it('keeps scanning the documents around a malformed one', () => {
     const text =
       'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\nkind: [oops\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n';

@@ -19,6 +19,7 @@ import {
 } from './documents.js';
 import { locatorFor } from './locate.js';
 import { resourcesOf } from './resources.js';
+import { shallowScan } from './shallow.js';
 
 export const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -36,6 +37,37 @@ export interface InputOutcome {
 
 /** Receives resources as they are decoded, so that a long stream need not be held in memory. */
 export type ResourceSink = (resource: Resource) => void;
+
+/**
+ * Whether anything reads more of an object of this kind than its header (apiVersion, kind, name,
+ * namespace). Documents of other kinds are only checked for syntax, which is much cheaper than
+ * decoding them.
+ */
+export type BodyNeed = (kind: string) => boolean;
+
+/** A top-level `kind:` line: a cheap guess, before the shallow check gives the real header. */
+const KIND_LINE = /^kind: *["']?([A-Za-z0-9]+)/m;
+
+/**
+ * The header of a document whose body nothing needs, as the object handed on; `undefined` when
+ * the document must be decoded. Documents with mamori annotations are always decoded, since
+ * those can suppress findings.
+ */
+function headerOnly(text: string, needsBody: BodyNeed | undefined): object | undefined {
+  if (needsBody === undefined || text.length < 1024 || text.includes('mamori.dev/')) {
+    return undefined;
+  }
+  const guess = KIND_LINE.exec(text)?.[1];
+  if (guess === undefined || needsBody(guess)) {
+    return undefined;
+  }
+  const header = shallowScan(text);
+  if (header === undefined || needsBody(header.kind)) {
+    return undefined;
+  }
+  const { apiVersion, kind, ...metadata } = header;
+  return { apiVersion, kind, metadata };
+}
 
 export interface ReadOptions {
   /** Files larger than this are refused. */
@@ -77,6 +109,7 @@ export function decodeText(
   json: boolean,
   limits: DecodeLimits,
   sink?: ResourceSink,
+  needsBody?: BodyNeed,
 ): InputOutcome {
   const outcome = emptyOutcome(file, Buffer.byteLength(text));
   const emit = sink ?? ((resource: Resource) => outcome.resources.push(resource));
@@ -104,9 +137,9 @@ export function decodeText(
     return outcome;
   }
   for (const document of splitDocuments(body)) {
-    let value: unknown;
+    let value: unknown = headerOnly(document.text, needsBody);
     try {
-      value = decodeYamlDocument(document, limits);
+      value ??= decodeYamlDocument(document, limits);
     } catch (error) {
       if (!(error instanceof DecodeError)) {
         throw error;
@@ -145,6 +178,7 @@ export function decodeBytes(
   json: boolean,
   options: ReadOptions,
   sink?: ResourceSink,
+  needsBody?: BodyNeed,
 ): InputOutcome {
   if (bytes.length > options.maxFileBytes) {
     const outcome = emptyOutcome(file, bytes.length);
@@ -180,7 +214,7 @@ export function decodeBytes(
     );
     return outcome;
   }
-  return decodeText(bytes.toString('utf8'), file, json, options.limits, sink);
+  return decodeText(bytes.toString('utf8'), file, json, options.limits, sink, needsBody);
 }
 
 /** One entry of the expanded input: a file to read, or a kustomization directory to render. */
@@ -342,6 +376,7 @@ export function readManifestFile(
   path: string,
   options: ReadOptions,
   sink?: ResourceSink,
+  needsBody?: BodyNeed,
 ): InputOutcome {
   let bytes: Buffer;
   try {
@@ -353,5 +388,5 @@ export function readManifestFile(
     );
     return outcome;
   }
-  return decodeBytes(bytes, path, /\.json$/i.test(path), options, sink);
+  return decodeBytes(bytes, path, /\.json$/i.test(path), options, sink, needsBody);
 }

@@ -151,6 +151,8 @@ interface State {
   offset: number;
   /** The node's value when it is written inline on its key's line. */
   inline?: string;
+  /** Offset of the inline value in the text. */
+  inlineAt?: number;
 }
 
 /** Results of walks over one document, by pointer prefix, so that pointers share their work. */
@@ -158,6 +160,58 @@ export type FastCache = Map<string, State | 'absent' | 'unsure'>;
 
 const SEQUENCE_ITEM = /^-(?=[ \t\r\n]|$)/;
 const EMPTY_FLOW = /^(\{\s*\}|\[\s*\])\s*(#.*)?$/;
+
+/**
+ * The `index`th item of the one-line flow sequence whose `[` is at `open`: the offset of the
+ * item, `'absent'` past the end, or `'unsure'` for anything but plain and simply quoted scalars.
+ */
+function flowItem(text: string, open: number, index: number): State | 'absent' | 'unsure' {
+  let at = open + 1;
+  const skip = (): void => {
+    while (text.charCodeAt(at) === 32) {
+      at++;
+    }
+  };
+  skip();
+  if (text.charAt(at) === ']') {
+    return 'absent';
+  }
+  for (let count = 0; ; count++) {
+    const start = at;
+    const first = text.charAt(at);
+    if (first === '"' || first === "'") {
+      const close = text.indexOf(first, at + 1);
+      const newline = text.indexOf('\n', at);
+      if (close < 0 || (newline >= 0 && close > newline)) {
+        return 'unsure';
+      }
+      if (text.slice(at + 1, close).includes('\\') || text.charAt(close + 1) === first) {
+        return 'unsure';
+      }
+      at = close + 1;
+    } else {
+      while (at < text.length && !',]\n#[{}:'.includes(text.charAt(at))) {
+        at++;
+      }
+      if (at === start || ':#[{}\n'.includes(text.charAt(at)) || at >= text.length) {
+        return 'unsure';
+      }
+    }
+    if (count === index) {
+      return { block: { from: 0, to: 0, firstColumn: -1 }, offset: start, inline: '' };
+    }
+    skip();
+    const separator = text.charAt(at);
+    if (separator === ']') {
+      return 'absent';
+    }
+    if (separator !== ',') {
+      return 'unsure';
+    }
+    at++;
+    skip();
+  }
+}
 
 /** One step of the walk: from the node in `state` into its member `token`. */
 function step(
@@ -167,8 +221,15 @@ function step(
   token: string,
 ): State | 'absent' | 'unsure' {
   if (state.inline !== undefined) {
-    // Looking inside an inline value is the full parser's job, unless it is plainly empty.
-    return EMPTY_FLOW.test(state.inline) ? 'absent' : 'unsure';
+    if (EMPTY_FLOW.test(state.inline)) {
+      return 'absent';
+    }
+    // A one-line flow sequence of scalars (`add: [NET_ADMIN, SYS_TIME]`) is read here; looking
+    // inside any other inline value is the full parser's job.
+    if (state.inline.startsWith('[') && state.inlineAt !== undefined && /^\d+$/.test(token)) {
+      return flowItem(text, state.inlineAt, Number(token));
+    }
+    return 'unsure';
   }
   const { block } = state;
   const entries = [...contentLines(text, lines, block)];
@@ -236,7 +297,12 @@ function step(
       if (/^[&*!]/.test(rest)) {
         return 'unsure';
       }
-      return { block: { from: 0, to: 0, firstColumn: -1 }, offset: entry.at, inline: rest };
+      return {
+        block: { from: 0, to: 0, firstColumn: -1 },
+        offset: entry.at,
+        inline: rest,
+        inlineAt: text.indexOf(rest, key.after),
+      };
     }
     return {
       block: childBlock(lines, entry.index, indent, block.to, true, text),

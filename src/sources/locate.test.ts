@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeYamlDocument, splitDocuments } from './documents.js';
 import { locateFast, splitLines } from './locate-fast.js';
+import { jsonLocator } from './locate-json.js';
 import { parserLocatorFor } from './locate.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url).pathname;
@@ -77,5 +78,60 @@ describe('locateFast', () => {
     // inside flow collections and multi-line scalars, which are many of all fields but few of
     // those that findings point at.)
     expect(answered / checked).toBeGreaterThan(0.5);
+  });
+});
+
+describe('jsonLocator', () => {
+  it('agrees with the full parser on every field of the corpus JSON files', () => {
+    const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.json$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name));
+    let answered = 0;
+    const mismatches: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        expect(jsonLocator(text)(['kind'])).toBeUndefined();
+        continue;
+      }
+      const locate = jsonLocator(text);
+      const parser = parserLocatorFor(text, 1);
+      for (const pointer of pointersOf(value)) {
+        const tokens = pointer
+          .slice(1)
+          .split('/')
+          .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const found = locate(tokens);
+        if (typeof found !== 'number') {
+          mismatches.push(`${file} ${pointer}: ${String(found)}`);
+          continue;
+        }
+        answered++;
+        const before = text.slice(0, found);
+        const line = before.split('\n').length;
+        const column = found - before.lastIndexOf('\n');
+        const expected = parser(pointer);
+        if (expected?.line !== line || expected.column !== column) {
+          mismatches.push(
+            `${file} ${pointer}: json ${line}:${column}, parser ${expected?.line}:${expected?.column}`,
+          );
+        }
+      }
+      expect(locate(['no-such-field'])).toBe('absent');
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    expect(answered).toBeGreaterThan(300);
+  });
+
+  it('reads escaped keys, nested arrays and the last of duplicate keys', () => {
+    const text = '{"a\\u002fb": [1, {"c": [true, null]}], "d": 1, "d": {"e": "x,]}"}}';
+    const locate = jsonLocator(text);
+    expect(locate(['a/b', '1', 'c', '1'])).toBe(text.indexOf('null'));
+    expect(locate(['d', 'e'])).toBe(text.indexOf('"e"'));
+    expect(locate(['a/b', '2'])).toBe('absent');
+    expect(jsonLocator('{"a": }')(['a'])).toBeUndefined();
   });
 });

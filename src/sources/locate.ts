@@ -7,6 +7,7 @@ import type { Node } from 'yaml';
 import type { PositionResolver, SourcePosition } from '../core/model.js';
 import { yamlPackage } from './yaml-package.js';
 import { locateFast, splitLines, type FastCache, type Line } from './locate-fast.js';
+import { jsonLocator } from './locate-json.js';
 
 function decodeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -79,10 +80,21 @@ export function locatorFor(text: string, startLine: number): PositionResolver {
     }
     return { line: startLine + low, column: offset - (all[low] as Line).start + 1 };
   };
+  // JSON (a `.json` file, or a YAML document written as JSON) has a scanner of its own.
+  const json = /^\s*[[{]/.test(text) ? jsonLocator(text) : undefined;
   return (pointer) => {
     const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeToken);
     if (tokens.length === 0) {
       return undefined;
+    }
+    if (json !== undefined) {
+      const found = json(tokens);
+      if (found === 'absent') {
+        return undefined;
+      }
+      if (found !== undefined) {
+        return toPosition(found);
+      }
     }
     lines ??= splitLines(text);
     const fast = locateFast(text, tokens, lines, cache);

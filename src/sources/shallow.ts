@@ -1,0 +1,703 @@
+/**
+ * A syntax check for YAML documents whose body no rule reads, at a fraction of a full decode.
+ *
+ * Most bytes in real repositories are CustomResourceDefinitions: megabytes of OpenAPI schema that
+ * no rule looks at. They must still be checked for syntax errors (a broken file is never silently
+ * accepted), but building their objects is wasted work. {@link shallowScan} walks a document line
+ * by line and checks it against a conservative subset of YAML: block mappings and sequences,
+ * plain, quoted and block scalars, and empty flow collections, with consistent indentation and no
+ * duplicate keys. It returns the document's header (apiVersion, kind, name, namespace) only when
+ * it is certain that js-yaml would decode the document without error. Anything outside the subset
+ * (anchors, aliases, tags, flow collections with content, tabs, odd indentation, anything in
+ * doubt) returns `undefined`, and the caller decodes the document fully, which also gives the
+ * precise error when there is one. A differential test checks this claim against js-yaml on
+ * mutated real documents.
+ */
+
+/** What a document says about itself, read without decoding its body. */
+export interface DocumentHeader {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  generateName?: string;
+}
+
+/** Characters js-yaml refuses, and characters this checker leaves to the full decoder. */
+// eslint-disable-next-line no-control-regex
+const UNSUPPORTED = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BACKSLASH = 92;
+
+/** First characters that start anything other than a plain scalar, or that need care. */
+const INDICATOR = new Uint8Array(128);
+for (const character of '-?:,[]{}#&*!|>\'"%@`') {
+  INDICATOR[character.charCodeAt(0)] = 1;
+}
+
+/** Escapes allowed after a backslash in a double-quoted scalar (YAML 1.2), other than x, u, U. */
+const SIMPLE_ESCAPES = new Set('0abtnvfre "/\\N_LP'.split('').map((c) => c.charCodeAt(0)));
+const HEX_ESCAPES = new Map([
+  [120, 2],
+  [117, 4],
+  [85, 8],
+]);
+
+/**
+ * Whether the core schema might decode a plain scalar as something other than a string: a number,
+ * `.inf`, `~`, null or a boolean. Errs towards yes.
+ */
+function mayNotBeString(scalar: string): boolean {
+  const first = scalar.charCodeAt(0);
+  if (
+    (first >= 48 && first <= 57) ||
+    first === 45 ||
+    first === 43 ||
+    first === 46 ||
+    first === 126
+  ) {
+    return true;
+  }
+  const length = scalar.length;
+  if (length !== 4 && length !== 5) {
+    return length === 0;
+  }
+  const lower = scalar.toLowerCase();
+  return lower === 'null' || lower === 'true' || lower === 'false';
+}
+
+const HEADER_ROOT_KEYS = new Set(['apiVersion', 'kind']);
+const HEADER_METADATA_KEYS = new Set(['name', 'namespace', 'generateName']);
+
+const MAP = 0;
+const SEQ = 1;
+const MAX_DEPTH = 64;
+const MAX_KEY_LENGTH = 1024;
+
+/** Thrown inside the walk when the document leaves the supported subset. */
+class Unsure extends Error {}
+const UNSURE = new Unsure();
+
+/**
+ * Whether a plain scalar may start with `code` (followed by `next`): not an indicator, except
+ * that `-`, `?` and `:` may start one when a non-space character follows (`-1`, `--flag`).
+ */
+function plainStart(code: number, next: number, atLineEnd: boolean): boolean {
+  if (code >= 128 || INDICATOR[code] !== 1) {
+    return true;
+  }
+  return (code === DASH || code === 63 || code === COLON) && !atLineEnd && next !== SPACE;
+}
+
+function isHex(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+
+/**
+ * Checks one YAML document (the text of one document as split by `splitDocuments`) and returns its
+ * header, or `undefined` when the document needs a full decode: outside the subset, invalid, not
+ * a Kubernetes object, or with a header that is not plain strings.
+ */
+export function shallowScan(text: string): DocumentHeader | undefined {
+  if (UNSUPPORTED.test(text)) {
+    return undefined;
+  }
+  try {
+    return new Walker(text).run();
+  } catch (error) {
+    if (error instanceof Unsure) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+// What a line expects after `key:` (PENDING_KEY) or `-` (PENDING_ENTRY) with nothing after it.
+const NONE = 0;
+const PENDING_KEY = 1;
+const PENDING_ENTRY = 2;
+// A scalar that may go on over the following lines.
+const PLAIN = 1;
+const QUOTED = 2;
+const BLOCK = 3;
+
+/**
+ * The walk over one document. A class rather than closures, so that V8 optimises its methods once
+ * for all documents (closures made per call would be new call targets each time).
+ */
+class Walker {
+  readonly text: string;
+  readonly end: number;
+  // The open collections, innermost last.
+  readonly kinds: number[] = [];
+  readonly indents: number[] = [];
+  readonly indentless: boolean[] = [];
+  // Keys seen per open mapping: a list while short, a set when long.
+  readonly keyLists: (string[] | undefined)[] = [];
+  readonly keySets: (Set<string> | undefined)[] = [];
+  readonly parentKeys: (string | undefined)[] = [];
+  depth = 0;
+  rootDone = false;
+
+  pending = NONE;
+  pendingIndent = 0;
+  pendingKey: string | undefined = undefined;
+  pendingHeader = false;
+
+  open = NONE;
+  /** Continuation lines of the open scalar must be indented more than this. */
+  openIndent = 0;
+  /** Content indentation of an open block scalar, once known. */
+  blockIndent = -1;
+  /** The quote character of an open quoted scalar. */
+  quote = 0;
+  openIsHeader = false;
+
+  readonly header: Record<string, string> = {};
+
+  /** The key found by {@link keyAt}, and where its `:` is. */
+  foundKey = '';
+  foundColon = 0;
+
+  // Memoised searches: positions only move forward, so each search runs over the text once.
+  // They look for the rarer character (`:`, `#`) and check its neighbour, which is much faster
+  // than searching for a two-character string that starts with a space.
+  nextColonSpace = -1;
+  nextSpaceHash = -1;
+
+  constructor(text: string) {
+    this.text = text;
+    this.end = text.length;
+  }
+
+  colonSpaceFrom(from: number): number {
+    if (this.nextColonSpace < from && this.nextColonSpace !== this.end) {
+      const text = this.text;
+      let found = text.indexOf(':', from);
+      while (found >= 0 && text.charCodeAt(found + 1) !== SPACE) {
+        found = text.indexOf(':', found + 1);
+      }
+      this.nextColonSpace = found < 0 ? this.end : found;
+    }
+    return this.nextColonSpace;
+  }
+
+  spaceHashFrom(from: number): number {
+    if (this.nextSpaceHash < from && this.nextSpaceHash !== this.end) {
+      const text = this.text;
+      let found = text.indexOf('#', from + 1);
+      while (found >= 0 && text.charCodeAt(found - 1) !== SPACE) {
+        found = text.indexOf('#', found + 1);
+      }
+      this.nextSpaceHash = found < 0 ? this.end : found - 1;
+    }
+    return this.nextSpaceHash;
+  }
+
+  /** Whether only spaces and perhaps a comment remain in [from, lineEnd). */
+  restIsEmpty(from: number, lineEnd: number): boolean {
+    const text = this.text;
+    let index = from;
+    while (index < lineEnd && text.charCodeAt(index) === SPACE) {
+      index++;
+    }
+    return index === lineEnd || (text.charCodeAt(index) === HASH && index > from);
+  }
+
+  isEntry(at: number, lineEnd: number): boolean {
+    const text = this.text;
+    return (
+      text.charCodeAt(at) === DASH && (at + 1 === lineEnd || text.charCodeAt(at + 1) === SPACE)
+    );
+  }
+
+  /**
+   * Scans a quoted scalar's text from `from` for its closing quote, up to `lineEnd`. Returns the
+   * position of the closing quote, or -1 if the scalar goes on past the line.
+   */
+  closeQuote(from: number, lineEnd: number, q: number): number {
+    const text = this.text;
+    let index = from;
+    while (index < lineEnd) {
+      const code = text.charCodeAt(index);
+      if (code === q) {
+        if (q === APOSTROPHE && text.charCodeAt(index + 1) === APOSTROPHE) {
+          index += 2;
+          continue;
+        }
+        return index;
+      }
+      if (code === BACKSLASH && q === QUOTE) {
+        const next = text.charCodeAt(index + 1);
+        if (index + 1 === lineEnd) {
+          return -1; // an escaped line break
+        }
+        const hex = HEX_ESCAPES.get(next);
+        if (hex !== undefined) {
+          for (let digit = 0; digit < hex; digit++) {
+            if (!isHex(text.charCodeAt(index + 2 + digit))) {
+              throw UNSURE;
+            }
+          }
+          index += 2 + hex;
+          continue;
+        }
+        if (!SIMPLE_ESCAPES.has(next)) {
+          throw UNSURE;
+        }
+        index += 2;
+        continue;
+      }
+      index++;
+    }
+    return -1;
+  }
+
+  /**
+   * Whether a simple key starts at `at`; if so, sets {@link foundKey} and {@link foundColon}.
+   */
+  keyAt(at: number, lineEnd: number): boolean {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (first === QUOTE || first === APOSTROPHE) {
+      const close = this.closeQuote(at + 1, lineEnd, first);
+      if (close < 0) {
+        return false;
+      }
+      let colon = close + 1;
+      while (colon < lineEnd && text.charCodeAt(colon) === SPACE) {
+        colon++;
+      }
+      if (
+        text.charCodeAt(colon) !== COLON ||
+        (colon + 1 < lineEnd && text.charCodeAt(colon + 1) !== SPACE)
+      ) {
+        return false;
+      }
+      const inner = text.slice(at + 1, close);
+      if (first === QUOTE && inner.includes('\\')) {
+        throw UNSURE;
+      }
+      this.foundKey = first === APOSTROPHE ? inner.replace(/''/g, "'") : inner;
+      this.foundColon = colon;
+      return true;
+    }
+    if (first < 128 && INDICATOR[first] === 1) {
+      return false;
+    }
+    let colon = this.colonSpaceFrom(at);
+    if (colon >= lineEnd) {
+      colon = text.charCodeAt(lineEnd - 1) === COLON ? lineEnd - 1 : -1;
+    }
+    if (colon < 0) {
+      return false;
+    }
+    if (this.spaceHashFrom(at) < colon) {
+      throw UNSURE;
+    }
+    let keyEnd = colon;
+    while (text.charCodeAt(keyEnd - 1) === SPACE) {
+      keyEnd--;
+    }
+    const key = text.slice(at, keyEnd);
+    if (key.length > MAX_KEY_LENGTH || mayNotBeString(key) || key === '<<' || key === '__proto__') {
+      throw UNSURE;
+    }
+    this.foundKey = key;
+    this.foundColon = colon;
+    return true;
+  }
+
+  push(kind: number, indent: number, parentKey: string | undefined): void {
+    const depth = this.depth;
+    if (depth >= MAX_DEPTH) {
+      throw UNSURE;
+    }
+    this.kinds[depth] = kind;
+    this.indents[depth] = indent;
+    this.indentless[depth] = false;
+    this.keyLists[depth] = kind === MAP ? [] : undefined;
+    this.keySets[depth] = undefined;
+    this.parentKeys[depth] = parentKey;
+    this.depth = depth + 1;
+  }
+
+  /**
+   * Checks the part of a plain scalar on one line, from `at`: it must not hold `: ` or end in
+   * `:`. Returns where the scalar's text stops: at a ` #` comment, or at the end of the line.
+   */
+  plainText(at: number, lineEnd: number): number {
+    if (this.colonSpaceFrom(at) < lineEnd) {
+      throw UNSURE;
+    }
+    const comment = this.spaceHashFrom(at);
+    const stop = comment < lineEnd ? comment : lineEnd;
+    if (this.text.charCodeAt(stop - 1) === COLON) {
+      throw UNSURE;
+    }
+    return stop;
+  }
+
+  /**
+   * A scalar value starting at `at` (after `key:` or `-`, or alone on a line under one). Returns
+   * the value when it is a header field.
+   */
+  value(at: number, lineEnd: number, collectionIndent: number, isHeader: boolean): string {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    this.openIsHeader = false;
+    if (first === 124 || first === 62) {
+      // `|` or `>`, with an optional chomping indicator; explicit indentation is left to js-yaml.
+      let index = at + 1;
+      const chomp = text.charCodeAt(index);
+      if (chomp === 43 || chomp === DASH) {
+        index++;
+      }
+      if (isHeader || !this.restIsEmpty(index, lineEnd)) {
+        throw UNSURE;
+      }
+      if (index < lineEnd && text.charCodeAt(index) !== SPACE) {
+        throw UNSURE;
+      }
+      this.open = BLOCK;
+      this.openIndent = collectionIndent;
+      this.blockIndent = -1;
+      return '';
+    }
+    if (first === QUOTE || first === APOSTROPHE) {
+      const close = this.closeQuote(at + 1, lineEnd, first);
+      if (close < 0) {
+        if (isHeader) {
+          throw UNSURE;
+        }
+        this.open = QUOTED;
+        this.quote = first;
+        this.openIndent = collectionIndent;
+        return '';
+      }
+      if (!this.restIsEmpty(close + 1, lineEnd)) {
+        throw UNSURE;
+      }
+      this.open = NONE;
+      if (isHeader) {
+        const inner = text.slice(at + 1, close);
+        if (first === QUOTE && inner.includes('\\')) {
+          throw UNSURE;
+        }
+        return first === APOSTROPHE ? inner.replace(/''/g, "'") : inner;
+      }
+      return '';
+    }
+    if (first === 123 || first === 91) {
+      // Only empty flow collections: `{}` and `[]`.
+      if (text.charCodeAt(at + 1) !== first + 2 || !this.restIsEmpty(at + 2, lineEnd) || isHeader) {
+        throw UNSURE;
+      }
+      this.open = NONE;
+      return '';
+    }
+    if (!plainStart(first, text.charCodeAt(at + 1), at + 1 === lineEnd)) {
+      throw UNSURE;
+    }
+    const stop = this.plainText(at, lineEnd);
+    this.open = stop < lineEnd ? NONE : PLAIN;
+    this.openIndent = collectionIndent;
+    if (isHeader) {
+      const scalar = text.slice(at, stop).trimEnd();
+      if (mayNotBeString(scalar)) {
+        throw UNSURE;
+      }
+      this.openIsHeader = true;
+      return scalar;
+    }
+    return '';
+  }
+
+  /**
+   * A `key: value` line of the mapping at `depth - 1`, whose key {@link keyAt} has just found.
+   */
+  keyLine(lineEnd: number): void {
+    const key = this.foundKey;
+    const top = this.depth - 1;
+    const list = this.keyLists[top];
+    if (list === undefined) {
+      throw UNSURE;
+    }
+    const set = this.keySets[top];
+    if (set !== undefined) {
+      if (set.has(key)) {
+        throw UNSURE;
+      }
+      set.add(key);
+    } else {
+      if (list.includes(key)) {
+        throw UNSURE;
+      }
+      list.push(key);
+      if (list.length > 16) {
+        this.keySets[top] = new Set(list);
+      }
+    }
+    const isHeader =
+      (top === 0 && HEADER_ROOT_KEYS.has(key)) ||
+      (top === 1 && this.parentKeys[1] === 'metadata' && HEADER_METADATA_KEYS.has(key));
+    const mapIndent = this.indents[top] ?? 0;
+    const start = this.afterIndicator(this.foundColon + 1, lineEnd, PENDING_KEY, mapIndent, key);
+    if (start < 0) {
+      this.pendingHeader = isHeader;
+      return;
+    }
+    const scalar = this.value(start, lineEnd, mapIndent, isHeader);
+    if (isHeader) {
+      this.header[key] = scalar;
+    }
+  }
+
+  /**
+   * What follows `key:` or `-` from `from`: the offset of a value on the same line, or -1 when
+   * there is none, in which case the node is pending (on the next lines, or null).
+   */
+  afterIndicator(
+    from: number,
+    lineEnd: number,
+    pending: number,
+    indent: number,
+    key: string | undefined,
+  ): number {
+    const text = this.text;
+    let start = from;
+    while (start < lineEnd && text.charCodeAt(start) === SPACE) {
+      start++;
+    }
+    if (start < lineEnd && text.charCodeAt(start) !== HASH) {
+      return start;
+    }
+    this.pending = pending;
+    this.pendingIndent = indent;
+    this.pendingKey = key;
+    this.pendingHeader = false;
+    this.open = NONE;
+    return -1;
+  }
+
+  /** A `- …` line of the sequence at `depth - 1`; `at` is the dash. */
+  entryLine(at: number, lineStart: number, lineEnd: number): void {
+    const seqIndent = this.indents[this.depth - 1] ?? 0;
+    const start = this.afterIndicator(at + 1, lineEnd, PENDING_ENTRY, seqIndent, undefined);
+    if (start < 0) {
+      return;
+    }
+    if (this.isEntry(start, lineEnd)) {
+      throw UNSURE;
+    }
+    if (this.keyAt(start, lineEnd)) {
+      this.push(MAP, start - lineStart, undefined);
+      this.keyLine(lineEnd);
+      return;
+    }
+    this.value(start, lineEnd, seqIndent, false);
+  }
+
+  /** A collection that starts a line: a sequence or a mapping. */
+  node(at: number, lineStart: number, lineEnd: number, parentKey: string | undefined): void {
+    const indent = at - lineStart;
+    if (this.isEntry(at, lineEnd)) {
+      this.push(SEQ, indent, parentKey);
+      this.entryLine(at, lineStart, lineEnd);
+    } else if (this.keyAt(at, lineEnd)) {
+      this.push(MAP, indent, parentKey);
+      this.keyLine(lineEnd);
+    } else {
+      throw UNSURE;
+    }
+  }
+
+  /** A line at structural level: not inside a scalar. */
+  structural(indent: number, at: number, lineStart: number, lineEnd: number): void {
+    if (this.pending !== NONE) {
+      const was = this.pending;
+      this.pending = NONE;
+      if (indent > this.pendingIndent) {
+        if (this.pendingHeader) {
+          throw UNSURE;
+        }
+        if (!this.isEntry(at, lineEnd) && !this.keyAt(at, lineEnd)) {
+          // A scalar on its own line under `key:` or `-`.
+          this.value(at, lineEnd, this.pendingIndent, false);
+          return;
+        }
+        this.node(at, lineStart, lineEnd, was === PENDING_KEY ? this.pendingKey : undefined);
+        return;
+      }
+      if (was === PENDING_KEY && indent === this.pendingIndent && this.isEntry(at, lineEnd)) {
+        this.push(SEQ, indent, this.pendingKey);
+        this.indentless[this.depth - 1] = true;
+        this.entryLine(at, lineStart, lineEnd);
+        return;
+      }
+      // Otherwise the pending node was empty (null), which is fine unless it is in the header.
+      if (this.pendingHeader) {
+        throw UNSURE;
+      }
+    }
+    while (this.depth > 0 && (this.indents[this.depth - 1] ?? 0) > indent) {
+      this.depth--;
+    }
+    if (this.depth === 0) {
+      if (this.rootDone) {
+        throw UNSURE;
+      }
+      this.rootDone = true;
+      this.node(at, lineStart, lineEnd, undefined);
+      return;
+    }
+    const top = this.depth - 1;
+    if (this.indents[top] !== indent) {
+      throw UNSURE;
+    }
+    if (this.kinds[top] === SEQ) {
+      if (this.isEntry(at, lineEnd)) {
+        this.entryLine(at, lineStart, lineEnd);
+        return;
+      }
+      if (this.indentless[top] !== true) {
+        throw UNSURE;
+      }
+      this.depth--;
+    } else if (this.isEntry(at, lineEnd)) {
+      throw UNSURE;
+    }
+    if (!this.keyAt(at, lineEnd)) {
+      throw UNSURE;
+    }
+    this.keyLine(lineEnd);
+  }
+
+  /** A line that goes on with an open plain scalar. */
+  continuation(at: number, lineEnd: number): void {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (
+      this.openIsHeader ||
+      (first !== QUOTE &&
+        first !== APOSTROPHE &&
+        !plainStart(first, text.charCodeAt(at + 1), at + 1 === lineEnd))
+    ) {
+      throw UNSURE;
+    }
+    if (this.plainText(at, lineEnd) < lineEnd) {
+      // A comment ends the scalar; a later continuation line would then be an error.
+      this.open = NONE;
+    }
+  }
+
+  run(): DocumentHeader | undefined {
+    const text = this.text;
+    const end = this.end;
+    let lineStart = 0;
+    if (text.startsWith('---')) {
+      const first = text.indexOf('\n');
+      const lineEnd = first < 0 ? end : first;
+      if (!this.restIsEmpty(3, lineEnd) || (lineEnd > 3 && text.charCodeAt(3) !== SPACE)) {
+        throw UNSURE;
+      }
+      lineStart = lineEnd + 1;
+    } else if (text.startsWith('%')) {
+      throw UNSURE;
+    }
+    while (lineStart < end) {
+      const newline = text.indexOf('\n', lineStart);
+      const lineEnd = newline < 0 ? end : newline;
+      let at = lineStart;
+      while (at < lineEnd && text.charCodeAt(at) === SPACE) {
+        at++;
+      }
+      const indent = at - lineStart;
+      const next = lineEnd + 1;
+      const open = this.open;
+      if (at === lineEnd) {
+        // A blank line. Before a block scalar's first content line, leave spaces to js-yaml.
+        if (open === BLOCK && this.blockIndent < 0 && indent > 0) {
+          throw UNSURE;
+        }
+        lineStart = next;
+        continue;
+      }
+      if (open === BLOCK) {
+        const blockIndent = this.blockIndent;
+        if (blockIndent >= 0 ? indent >= blockIndent : indent > this.openIndent) {
+          this.blockIndent = indent < blockIndent || blockIndent < 0 ? indent : blockIndent;
+          lineStart = next;
+          continue;
+        }
+        this.open = NONE;
+      } else if (open === QUOTED) {
+        if (indent <= this.openIndent) {
+          throw UNSURE;
+        }
+        const close = this.closeQuote(at, lineEnd, this.quote);
+        if (close >= 0) {
+          if (!this.restIsEmpty(close + 1, lineEnd)) {
+            throw UNSURE;
+          }
+          this.open = NONE;
+        }
+        lineStart = next;
+        continue;
+      }
+      const first = text.charCodeAt(at);
+      if (indent === 0 && (first === DASH || first === 46)) {
+        if (text.startsWith('---', at) || text.startsWith('...', at)) {
+          throw UNSURE;
+        }
+      }
+      if (first === HASH) {
+        // A comment ends a plain scalar; a later continuation line would then be an error.
+        if (this.open === PLAIN) {
+          this.open = NONE;
+        }
+        lineStart = next;
+        continue;
+      }
+      if (this.open === PLAIN) {
+        if (indent > this.openIndent) {
+          this.continuation(at, lineEnd);
+          lineStart = next;
+          continue;
+        }
+        this.open = NONE;
+      }
+      this.openIsHeader = false;
+      this.structural(indent, at, lineStart, lineEnd);
+      lineStart = next;
+    }
+    if (this.open === QUOTED || (this.pending !== NONE && this.pendingHeader)) {
+      throw UNSURE;
+    }
+    return this.result();
+  }
+
+  result(): DocumentHeader | undefined {
+    const { apiVersion, kind, name, namespace, generateName } = this.header;
+    if (apiVersion === undefined || kind === undefined || apiVersion === '' || kind === '') {
+      return undefined;
+    }
+    const out: DocumentHeader = { apiVersion, kind };
+    if (name !== undefined) {
+      out.name = name;
+    }
+    if (namespace !== undefined) {
+      out.namespace = namespace;
+    }
+    if (generateName !== undefined) {
+      out.generateName = generateName;
+    }
+    return out;
+  }
+}
