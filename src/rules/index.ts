@@ -44,14 +44,18 @@ import pssSeccompProfileBaseline from './pss/seccomp-profile-baseline.js';
 import pssSeccompProfileRestricted from './pss/seccomp-profile-restricted.js';
 import pssSysctls from './pss/sysctls.js';
 import pssWindowsHostProcess from './pss/windows-host-process.js';
+import rbacAdmissionConfig from './rbac/admission-config.js';
 import rbacAnonymousBinding from './rbac/anonymous-binding.js';
 import rbacClusterAdminBinding from './rbac/cluster-admin-binding.js';
 import rbacCreateWorkloads from './rbac/create-workloads.js';
+import rbacCsrApproval from './rbac/csr-approval.js';
 import rbacDefaultServiceAccountBinding from './rbac/default-service-account-binding.js';
 import rbacEscalationVerbs from './rbac/escalation-verbs.js';
 import rbacNodesProxy from './rbac/nodes-proxy.js';
+import rbacPersistentVolumeWrite from './rbac/persistent-volume-write.js';
 import rbacPodExec from './rbac/pod-exec.js';
 import rbacSecretsRead from './rbac/secrets-read.js';
+import rbacSystemMastersBinding from './rbac/system-masters-binding.js';
 import rbacTokenCreate from './rbac/token-create.js';
 import rbacWildcard from './rbac/wildcard.js';
 import secretsAksEnvCollection from './secrets/aks-env-collection.js';
@@ -111,14 +115,18 @@ export const RULES: readonly AnyRule[] = [
   pssSeccompProfileRestricted,
   pssSysctls,
   pssWindowsHostProcess,
+  rbacAdmissionConfig,
   rbacAnonymousBinding,
   rbacClusterAdminBinding,
   rbacCreateWorkloads,
+  rbacCsrApproval,
   rbacDefaultServiceAccountBinding,
   rbacEscalationVerbs,
   rbacNodesProxy,
+  rbacPersistentVolumeWrite,
   rbacPodExec,
   rbacSecretsRead,
+  rbacSystemMastersBinding,
   rbacTokenCreate,
   rbacWildcard,
   secretsAksEnvCollection,

@@ -5,11 +5,14 @@
 import type { Resource } from '../../core/model.js';
 import type { ResourceIndex } from '../../core/rule.js';
 import {
+  ADMISSION_CONFIG,
+  CSR_APPROVAL,
   ESCALATE_BIND,
   IMPERSONATE_OTHERS,
   IMPERSONATE_USERS,
   type Matched,
   NODES_PROXY,
+  PERSISTENT_VOLUME_WRITE,
   POD_EXEC,
   POD_PORT_FORWARD,
   type PolicyRule,
@@ -351,9 +354,12 @@ const CAPABILITIES: readonly { probes: readonly Probe[] }[] = [
   { probes: TOKEN_CREATE },
   { probes: IMPERSONATE_OTHERS },
   { probes: NODES_PROXY },
+  { probes: ADMISSION_CONFIG },
+  { probes: CSR_APPROVAL },
   { probes: POD_EXEC },
   { probes: SECRETS_READ },
   { probes: workloadProbes(['create']) },
+  { probes: PERSISTENT_VOLUME_WRITE },
   { probes: POD_PORT_FORWARD },
 ];
 

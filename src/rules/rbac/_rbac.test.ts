@@ -204,6 +204,39 @@ describe('bindings', () => {
     expect(bound === undefined ? undefined : roleGrant(bound, index)).toEqual({ state: 'limited' });
   });
 
+  it('names admission, certificate and PersistentVolume writes as dangerous grants, by rank', () => {
+    const role = clusterRole('platform', {
+      rules: [
+        { apiGroups: [''], resources: ['persistentvolumes'], verbs: ['create'] },
+        { apiGroups: [''], resources: ['pods/exec'], verbs: ['create'] },
+        { apiGroups: ['certificates.k8s.io'], resources: ['signers'], verbs: ['approve'] },
+      ],
+    });
+    const binding = (name: string) =>
+      resource({
+        apiVersion: RBAC,
+        kind: 'ClusterRoleBinding',
+        metadata: { name: 'b' },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+      });
+    const grantOf = (roles: Resource[]) => {
+      const index = indexOf(roles);
+      const bound = boundRole(binding('platform'), index);
+      return bound === undefined ? undefined : roleGrant(bound, index);
+    };
+    expect(grantOf([role])).toEqual({
+      state: 'risky',
+      grant: 'approve signers.certificates.k8s.io (ClusterRole "platform", /rules/2)',
+    });
+    const volumes = clusterRole('platform', {
+      rules: [{ apiGroups: [''], resources: ['persistentvolumes'], verbs: ['patch'] }],
+    });
+    expect(grantOf([volumes])).toEqual({
+      state: 'risky',
+      grant: 'patch persistentvolumes (ClusterRole "platform", /rules/0)',
+    });
+  });
+
   it('rejects a ClusterRoleBinding to a Role and a foreign roleRef group', () => {
     const index = indexOf([]);
     const crb = (roleRef: unknown) =>

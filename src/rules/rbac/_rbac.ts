@@ -222,6 +222,38 @@ export const NODES_PROXY = probes(['get', 'create', 'update', 'patch', 'delete']
 
 export const TOKEN_CREATE = probes(['create'], '', ['serviceaccounts/token']);
 
+/**
+ * Changing admission control: webhook configurations choose which requests a webhook sees and may
+ * rewrite (mutating) or reject, and admission policies and their bindings decide what is denied.
+ */
+export const ADMISSION_CONFIG = probes(
+  ['create', 'update', 'patch', 'delete', 'deletecollection'],
+  'admissionregistration.k8s.io',
+  [
+    'mutatingwebhookconfigurations',
+    'validatingwebhookconfigurations',
+    'mutatingadmissionpolicies',
+    'mutatingadmissionpolicybindings',
+    'validatingadmissionpolicies',
+    'validatingadmissionpolicybindings',
+  ],
+);
+
+/**
+ * Approving certificate signing requests (the approval subresource and `approve` on the signer)
+ * and signing them (`sign` on the signer): either issues client certificates, for any user and
+ * group the request names.
+ */
+export const CSR_APPROVAL = [
+  ...probes(['update', 'patch'], 'certificates.k8s.io', ['certificatesigningrequests/approval']),
+  ...probes(['approve', 'sign'], 'certificates.k8s.io', ['signers']),
+];
+
+/** Creating PersistentVolumes (a hostPath or NFS volume of one's choosing) or rebinding them. */
+export const PERSISTENT_VOLUME_WRITE = probes(['create', 'update', 'patch'], '', [
+  'persistentvolumes',
+]);
+
 // ---------------------------------------------------------------------------------------------
 // Roles as rule targets
 
