@@ -3,6 +3,7 @@
  * the catalogue test fails when a rule module is missing from this list.
  */
 import type { AnyRule } from '../core/rule.js';
+import apiDeprecatedVersion from './api/deprecated-version.js';
 import allowPrivilegeEscalation from './hardening/allow-privilege-escalation.js';
 import apparmor from './hardening/apparmor.js';
 import capabilities from './hardening/capabilities.js';
@@ -74,6 +75,7 @@ import workloadSensitiveHostPath from './workload/sensitive-host-path.js';
 import workloadWritableHostPath from './workload/writable-host-path.js';
 
 export const RULES: readonly AnyRule[] = [
+  apiDeprecatedVersion,
   allowPrivilegeEscalation,
   apparmor,
   capabilities,

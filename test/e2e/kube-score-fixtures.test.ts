@@ -47,6 +47,20 @@ const EXPECTATIONS: readonly (readonly [string, string, boolean])[] = [
   ['networkpolicy-statefulset-not-matching-selector.yaml', 'network/ingress-isolation', true],
   ['networkpolicy-cronjob-matching.yaml', 'network/ingress-isolation', false],
   ['networkpolicy-cronjob-not-matching-selector.yaml', 'network/ingress-isolation', true],
+  // kube-score's stable-version check: API versions Kubernetes no longer serves.
+  ['deployment-extensions-v1beta1.yaml', 'api/deprecated-version', true],
+  ['deployment-appsv1beta2.yaml', 'api/deprecated-version', true],
+  ['statefulset-appsv1beta1.yaml', 'api/deprecated-version', true],
+  ['daemonset-extensionsv1beta1.yaml', 'api/deprecated-version', true],
+  ['cronjob-batchv1beta1.yaml', 'api/deprecated-version', true],
+  ['ingress-networkingv1beta1-targets-service.yaml', 'api/deprecated-version', true],
+  ['hpa-autoscalingv2beta2-targets-deployment.yaml', 'api/deprecated-version', true],
+  ['deployment-poddisruptionbudget-v1beta1-matches.yaml', 'api/deprecated-version', true],
+  ['daemonset-appsv1.yaml', 'api/deprecated-version', false],
+  ['cronjob-batchv1.yaml', 'api/deprecated-version', false],
+  ['ingress-networkingv1-targets-service.yaml', 'api/deprecated-version', false],
+  ['hpa-autoscalingv2-targets-deployment.yaml', 'api/deprecated-version', false],
+  ['deployment-poddisruptionbudget-v1-matches.yaml', 'api/deprecated-version', false],
   // Deliberate disagreements (docs/peer-fixtures.md):
   // a PodSecurityPolicy annotation does not give a pod a seccomp profile;
   ['pod-seccomp-annotated.yaml', 'hardening/seccomp', true],
