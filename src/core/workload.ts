@@ -52,9 +52,17 @@ export function valueAt(root: unknown, pointer: string): unknown {
   if (pointer === '') {
     return root;
   }
+  // Hot: rules follow pointers for every container. No split, and no unescaping unless needed.
+  const escaped = pointer.includes('~');
   let current: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  let start = 1;
+  for (;;) {
+    const slash = pointer.indexOf('/', start);
+    const end = slash < 0 ? pointer.length : slash;
+    let token = pointer.slice(start, end);
+    if (escaped) {
+      token = token.replace(/~1/g, '/').replace(/~0/g, '~');
+    }
     if (Array.isArray(current)) {
       current = current[Number(token)];
     } else if (isRecord(current)) {
@@ -62,8 +70,11 @@ export function valueAt(root: unknown, pointer: string): unknown {
     } else {
       return undefined;
     }
+    if (slash < 0) {
+      return current;
+    }
+    start = slash + 1;
   }
-  return current;
 }
 
 const CONTAINER_TYPES: readonly ContainerType[] = [

@@ -64,23 +64,39 @@ function contentStart(text: string, lines: Line[], block: Block, index: number):
   return line.start + line.indent;
 }
 
-/** Lines that carry content in the block, with their effective indentation. */
-function* contentLines(
+/** A line that carries content in a block, with where its content starts. */
+interface Entry {
+  index: number;
+  at: number;
+  indent: number;
+}
+
+/**
+ * The next line at or after `from` that carries content in the block, or undefined. Writes into
+ * `entry` rather than allocating: the walk visits many lines.
+ */
+function nextContent(
   text: string,
   lines: Line[],
   block: Block,
-): Generator<{ index: number; at: number; indent: number }> {
-  for (let index = block.from; index < block.to; index++) {
+  from: number,
+  entry: Entry,
+): Entry | undefined {
+  for (let index = from; index < block.to; index++) {
     const line = lines[index] as Line;
     if (line.indent < 0) {
       continue;
     }
     const at = contentStart(text, lines, block, index);
-    if (at >= line.end || text.charAt(at) === '#') {
+    if (at >= line.end || text.charCodeAt(at) === 35) {
       continue;
     }
-    yield { index, at, indent: at - line.start };
+    entry.index = index;
+    entry.at = at;
+    entry.indent = at - line.start;
+    return entry;
   }
+  return undefined;
 }
 
 const PLAIN_KEY_END = /^:(?=[ \t\r\n]|$)/;
@@ -232,19 +248,28 @@ function step(
     return 'unsure';
   }
   const { block } = state;
-  const entries = [...contentLines(text, lines, block)];
-  const first = entries[0];
+  const cursor: Entry = { index: 0, at: 0, indent: 0 };
+  const first = nextContent(text, lines, block, block.from, cursor);
   if (first === undefined) {
     return 'unsure';
   }
   const indent = first.indent;
+  const entries = function* (): Generator<Entry> {
+    for (
+      let entry = nextContent(text, lines, block, block.from, cursor);
+      entry !== undefined;
+      entry = nextContent(text, lines, block, entry.index + 1, cursor)
+    ) {
+      yield entry;
+    }
+  };
   if (SEQUENCE_ITEM.test(text.slice(first.at, first.at + 2))) {
     // A sequence: the Nth `- ` at this indentation.
     if (!/^\d+$/.test(token)) {
       return 'unsure';
     }
     let count = -1;
-    for (const entry of entries) {
+    for (const entry of entries()) {
       if (entry.indent < indent) {
         return 'unsure';
       }
@@ -266,13 +291,13 @@ function step(
         firstColumn: entry.at - line.start + 1,
       };
       // The item is where its content starts: after `- `, or on the next content line.
-      const content = contentLines(text, lines, inner).next();
-      return content.done === true ? 'unsure' : { block: inner, offset: content.value.at };
+      const content = nextContent(text, lines, inner, inner.from, cursor);
+      return content === undefined ? 'unsure' : { block: inner, offset: content.at };
     }
     return 'absent';
   }
   // A map: the key at this indentation.
-  for (const entry of entries) {
+  for (const entry of entries()) {
     if (entry.indent < indent) {
       return 'unsure';
     }

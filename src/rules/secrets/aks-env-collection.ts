@@ -13,9 +13,9 @@
  */
 import type { Resource } from '../../core/model.js';
 import { defineWorkloadRule, type ResourceIndex } from '../../core/rule.js';
-import type { Workload } from '../../core/workload.js';
+import { valueAt, type Workload } from '../../core/workload.js';
 import { classifyLiteral } from './_detect.js';
-import { indexedWorkload, stringAt, stringMapAt, WORKLOAD_KINDS } from './_objects.js';
+import { indexedWorkload, isRecord, stringAt, WORKLOAD_KINDS } from './_objects.js';
 
 type MessageId = 'collected';
 
@@ -40,7 +40,13 @@ function isAzureKey(key: string): boolean {
 
 /** Whether metadata and node selectors under the given pointers carry Azure keys. */
 function hasAzureKeys(object: unknown, pointers: readonly string[]): boolean {
-  return pointers.some((pointer) => Object.keys(stringMapAt(object, pointer)).some(isAzureKey));
+  return pointers.some((pointer) => {
+    const map = valueAt(object, pointer);
+    return (
+      isRecord(map) &&
+      Object.keys(map).some((key) => isAzureKey(key) && typeof map[key] === 'string')
+    );
+  });
 }
 
 function isAgentConfig(resource: Resource): boolean {
