@@ -88,6 +88,15 @@ export type {
   PsaResource,
 } from './admission.js';
 
+export {
+  MAX_PODS_TO_CHECK,
+  POD_CHECK_TIMEOUT_MS,
+  POD_LIST_FAILED_WARNING,
+  enforceChangeChecksPods,
+  existingPodsWarnings,
+} from './existing-pods.js';
+export type { ExistingPodsInput } from './existing-pods.js';
+
 export { buildPssReport, renderPssTable, suggestLabels } from './report.js';
 export type {
   LabelSuggestions,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decide, parseReview, type AdmissionRequestV1, type ReviewContext } from './admission.js';
+import {
+  decide,
+  parseGoDuration,
+  parseReview,
+  type AdmissionRequestV1,
+  type ReviewContext,
+} from './admission.js';
 import { DEFAULT_WEBHOOK_POLICY, parseWebhookConfig, type WebhookPolicy } from './config.js';
 
 const PSA = 'pod-security.kubernetes.io';
@@ -335,5 +341,208 @@ describe('parseWebhookConfig', () => {
       'webhook.exemptions.namespaces[2]',
       'webhook.rules[0].id',
     ]);
+  });
+});
+
+describe('decide: Namespace updates evaluate existing pods', () => {
+  const plainPod = (name: string, extra: Record<string, unknown> = {}) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'shop' },
+    spec: { containers: [{ name: 'app', image: 'nginx' }], ...extra },
+  });
+  const privilegedPod = (name: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'shop' },
+    spec: privilegedSpec,
+  });
+  const PODS = [
+    privilegedPod('web-b'),
+    privilegedPod('web-a'),
+    plainPod('job'),
+    plainPod('kata', { runtimeClassName: 'kata' }),
+  ];
+
+  function namespaceUpdate(
+    oldLabels: Record<string, string>,
+    labels: Record<string, string>,
+    operation = 'UPDATE',
+    name = 'shop',
+  ): AdmissionRequestV1 {
+    return requestOf({
+      kind: { group: '', version: 'v1', kind: 'Namespace' },
+      resource: { group: '', version: 'v1', resource: 'namespaces' },
+      name,
+      namespace: name,
+      operation,
+      object: { metadata: { name, labels } },
+      oldObject: operation === 'UPDATE' ? { metadata: { name, labels: oldLabels } } : null,
+    });
+  }
+
+  function withPods(
+    policy: WebhookPolicy = DEFAULT_WEBHOOK_POLICY,
+    pods: readonly Record<string, unknown>[] = PODS,
+  ) {
+    const calls: [string, number][] = [];
+    const ctx: ReviewContext = {
+      ...context(policy),
+      listPods: (namespace, timeoutMs) => {
+        calls.push([namespace, timeoutMs]);
+        return Promise.resolve(pods as never);
+      },
+    };
+    return { ctx, calls };
+  }
+
+  it('warns about the existing pods, as the API server words it, and allows the update', async () => {
+    const { ctx, calls } = withPods();
+    const outcome = await decide(namespaceUpdate({}, { [`${PSA}/enforce`]: 'baseline' }), ctx);
+    expect(outcome.response.allowed).toBe(true);
+    expect(outcome.decision).toBe('allow');
+    expect(outcome.response.warnings).toEqual([
+      'existing pods in namespace "shop" violate the new PodSecurity enforce level "baseline:latest"',
+      'web-a (and 1 other pod): privileged',
+    ]);
+    // Without a request deadline the budget is upstream's 1 s.
+    expect(calls).toEqual([['shop', 1000]]);
+    const restricted = await decide(
+      namespaceUpdate(
+        {},
+        { [`${PSA}/enforce`]: 'restricted', [`${PSA}/enforce-version`]: 'v1.30' },
+      ),
+      ctx,
+    );
+    expect(restricted.response.warnings).toEqual([
+      'existing pods in namespace "shop" violate the new PodSecurity enforce level "restricted:v1.30"',
+      'job (and 1 other pod): allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile',
+      'web-a (and 1 other pod): privileged, allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile',
+    ]);
+  });
+
+  it('evaluates only when the enforce level or version is raised, as upstream', async () => {
+    const { ctx, calls } = withPods();
+    const cases: [Record<string, string>, Record<string, string>, string?][] = [
+      // Only warn changes.
+      [
+        { [`${PSA}/enforce`]: 'baseline' },
+        { [`${PSA}/enforce`]: 'baseline', [`${PSA}/warn`]: 'restricted' },
+      ],
+      // To privileged.
+      [{ [`${PSA}/enforce`]: 'baseline' }, { [`${PSA}/enforce`]: 'privileged' }],
+      // A relaxation at the same version.
+      [{ [`${PSA}/enforce`]: 'restricted' }, { [`${PSA}/enforce`]: 'baseline' }],
+      // CREATE never looks at pods (a new namespace has none).
+      [{}, { [`${PSA}/enforce`]: 'restricted' }, 'CREATE'],
+    ];
+    for (const [before, after, operation] of cases) {
+      const request = namespaceUpdate(before, after, operation);
+      const outcome = await decide(request, ctx);
+      expect(outcome.response).toEqual({ uid: request.uid, allowed: true });
+    }
+    expect(calls).toEqual([]);
+    // A relaxation to another version is evaluated.
+    const versioned = await decide(
+      namespaceUpdate(
+        { [`${PSA}/enforce`]: 'restricted', [`${PSA}/enforce-version`]: 'v1.30' },
+        { [`${PSA}/enforce`]: 'baseline' },
+      ),
+      ctx,
+    );
+    expect(versioned.response.warnings?.[0]).toBe(
+      'existing pods in namespace "shop" violate the new PodSecurity enforce level "baseline:latest"',
+    );
+    // The configured defaults count as the old policy of an unlabelled namespace.
+    const defaults = withPods(policyOf({ defaults: { enforce: 'baseline' } }));
+    const same = await decide(
+      namespaceUpdate({}, { [`${PSA}/enforce`]: 'baseline' }),
+      defaults.ctx,
+    );
+    expect(same.response.warnings).toBeUndefined();
+    expect(defaults.calls).toEqual([]);
+  });
+
+  it('drops pods of exempt runtime classes, and gives exempt namespaces the exemption warning', async () => {
+    const policy = policyOf({ exemptions: { runtimeClasses: ['kata'], namespaces: ['tools'] } });
+    const { ctx, calls } = withPods(policy);
+    const outcome = await decide(namespaceUpdate({}, { [`${PSA}/enforce`]: 'restricted' }), ctx);
+    // Without the exemption, "kata" would make this "job (and 1 other pod): …".
+    expect(outcome.response.warnings?.[1]).toBe(
+      'job: allowPrivilegeEscalation != false, unrestricted capabilities, runAsNonRoot != true, seccompProfile',
+    );
+    expect(outcome.response.warnings).toHaveLength(3);
+    const exempt = await decide(
+      namespaceUpdate({}, { [`${PSA}/enforce`]: 'restricted' }, 'UPDATE', 'tools'),
+      ctx,
+    );
+    expect(exempt.response.warnings).toEqual([
+      'namespace "tools" is exempt from Pod Security, and the policy (enforce=restricted:latest) will be ignored',
+    ]);
+    expect(calls.map(([namespace]) => namespace)).toEqual(['shop']);
+  });
+
+  it('answers with upstream’s single warning when the pods cannot be listed', async () => {
+    const ctx: ReviewContext = {
+      ...context(),
+      listPods: () => Promise.reject(new Error('pods is forbidden: User "x" cannot list')),
+    };
+    const outcome = await decide(namespaceUpdate({}, { [`${PSA}/enforce`]: 'baseline' }), ctx);
+    expect(outcome.response.allowed).toBe(true);
+    expect(outcome.response.warnings).toEqual([
+      'failed to list pods while checking new PodSecurity enforce level',
+    ]);
+    expect(outcome.log).toEqual([
+      'failed to list pods in namespace "shop": pods is forbidden: User "x" cannot list',
+    ]);
+  });
+
+  it('keeps to the time budget: half of what is left of the request, at most 1 s', async () => {
+    const pods = Array.from({ length: 10 }, (_, i) => privilegedPod(`p-${i}`));
+    // Each reading of the clock is 100 ms later: the first one starts the budget.
+    let now = 0;
+    const { ctx, calls } = withPods(DEFAULT_WEBHOOK_POLICY, pods);
+    // 600 ms left of the request: 300 ms for listing and checking.
+    const outcome = await decide(namespaceUpdate({}, { [`${PSA}/enforce`]: 'baseline' }), {
+      ...ctx,
+      deadline: 700,
+      clock: () => (now += 100),
+    });
+    expect(calls).toEqual([['shop', 300]]);
+    expect(outcome.response.warnings).toEqual([
+      'new PodSecurity enforce level only checked against the first 3 of 10 existing pods',
+      'existing pods in namespace "shop" violate the new PodSecurity enforce level "baseline:latest"',
+      'p-0 (and 2 other pods): privileged',
+    ]);
+  });
+
+  it('allows keeping identical invalid labels, and still evaluates a raised enforce level', async () => {
+    const { ctx } = withPods();
+    const outcome = await decide(
+      namespaceUpdate(
+        { [`${PSA}/audit`]: 'bogus' },
+        { [`${PSA}/audit`]: 'bogus', [`${PSA}/enforce`]: 'baseline' },
+      ),
+      ctx,
+    );
+    expect(outcome.response.allowed).toBe(true);
+    expect(outcome.response.warnings?.[1]).toBe('web-a (and 1 other pod): privileged');
+    const changed = await decide(
+      namespaceUpdate({ [`${PSA}/audit`]: 'bogus' }, { [`${PSA}/audit`]: 'worse' }),
+      ctx,
+    );
+    expect(changed.response.status?.code).toBe(422);
+  });
+});
+
+describe('parseGoDuration', () => {
+  it('reads the durations kube-apiserver puts in ?timeout=', () => {
+    expect(parseGoDuration('10s')).toBe(10_000);
+    expect(parseGoDuration('1m30s')).toBe(90_000);
+    expect(parseGoDuration('500ms')).toBe(500);
+    expect(parseGoDuration('1.5s')).toBe(1500);
+    for (const bad of ['', '10', 's', '10x', '-1s', '10s ']) {
+      expect(parseGoDuration(bad)).toBeUndefined();
+    }
   });
 });

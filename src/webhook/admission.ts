@@ -8,15 +8,19 @@ import { workloadOf } from '../core/workload.js';
 import {
   AUDIT_ANNOTATIONS,
   LABEL_PREFIX,
+  POD_CHECK_TIMEOUT_MS,
+  POD_LIST_FAILED_WARNING,
   admit,
   defaultPolicy,
+  enforceChangeChecksPods,
+  existingPodsWarnings,
   isFullyPrivileged,
   levelVersionString,
   namespaceInvalidMessage,
   psaResourceOf,
   resolveNamespacePolicy,
 } from '../pss/index.js';
-import type { NamespacePolicy, PolicyDefaults } from '../pss/index.js';
+import type { LabelError, NamespacePolicy, PolicyDefaults } from '../pss/index.js';
 import type { WebhookPolicy } from './config.js';
 import { runRules } from './rules.js';
 
@@ -84,8 +88,47 @@ export interface ReviewContext {
   policy: WebhookPolicy;
   /** The labels of a namespace; rejects when the namespace cannot be read. */
   namespaceLabels(name: string): Promise<Labels | undefined>;
+  /**
+   * The pods of a namespace, read when a Namespace update raises its enforce level; the list
+   * must give up after `timeoutMs`. Without it, existing pods are not evaluated.
+   */
+  listPods?(namespace: string, timeoutMs: number): Promise<readonly KubeObject[]>;
+  /** When the API server stops waiting for this request, in ms of `clock` (its `?timeout=`). */
+  deadline?: number;
+  /** A monotonic clock in ms (default `performance.now`). */
+  clock?: () => number;
   /** Today (YYYY-MM-DD), for the expiry of configuration exceptions. */
   today?: string;
+}
+
+const GO_DURATION_UNITS: Readonly<Record<string, number>> = {
+  h: 3_600_000,
+  m: 60_000,
+  s: 1000,
+  ms: 1,
+  us: 0.001,
+  µs: 0.001,
+  ns: 0.000_001,
+};
+
+/**
+ * A Go duration (`10s`, `1m30s`, `500ms`) in ms, as kube-apiserver writes the `timeout` query
+ * parameter of a webhook call; undefined when it is not one.
+ */
+export function parseGoDuration(text: string): number | undefined {
+  const part = /(\d+(?:\.\d*)?|\.\d+)(h|ms|m|s|us|µs|ns)/y;
+  let total = 0;
+  let index = 0;
+  while (index < text.length) {
+    part.lastIndex = index;
+    const match = part.exec(text);
+    if (match === null) {
+      return undefined;
+    }
+    total += Number(match[1]) * (GO_DURATION_UNITS[match[2] ?? ''] ?? Number.NaN);
+    index = part.lastIndex;
+  }
+  return index === 0 || !Number.isFinite(total) ? undefined : total;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -242,32 +285,40 @@ function exemptNamespaceWarning(
   return `namespace ${JSON.stringify(name)} is exempt from Pod Security, and the policy (${parts.join(', ')}) will be ignored`;
 }
 
-function reviewNamespace(request: AdmissionRequestV1, webhook: WebhookPolicy): ReviewOutcome {
-  const labelsOf = (object: unknown): Labels | undefined => {
-    const metadata = isRecord(object) ? object.metadata : undefined;
-    const labels = isRecord(metadata) ? metadata.labels : undefined;
-    return isRecord(labels) ? (labels as Labels) : undefined;
-  };
+function labelsOf(object: unknown): Labels | undefined {
+  const metadata = isRecord(object) ? object.metadata : undefined;
+  const labels = isRecord(metadata) ? metadata.labels : undefined;
+  return isRecord(labels) ? (labels as Labels) : undefined;
+}
+
+/**
+ * Upstream's ValidateNamespace. CREATE: invalid labels are rejected; an exempt namespace with a
+ * policy of its own gets the exemption warning. UPDATE: new invalid labels are rejected (unless
+ * the old labels had the same errors); when the enforce level:version changes to a stricter,
+ * non-privileged one, the namespace's existing pods are evaluated against it and the request is
+ * allowed with the warnings (an exempt namespace gets the exemption warning instead).
+ */
+async function reviewNamespace(
+  request: AdmissionRequestV1,
+  context: ReviewContext,
+): Promise<ReviewOutcome> {
+  const webhook = context.policy;
   const labels = labelsOf(request.object);
   const { errors, policy } = resolveNamespacePolicy(labels, webhook.defaults);
   const name = request.name ?? '';
-  if (errors.length === 0) {
+  const exempt = webhook.exemptions.namespaces.includes(request.namespace ?? name);
+  const withWarnings = (warnings: readonly string[], log: string[] = []): ReviewOutcome => {
     const outcome = allow(request.uid, 'allow');
-    const warning = webhook.exemptions.namespaces.includes(name)
-      ? exemptNamespaceWarning(name, policy, labels ?? {}, webhook.defaults)
-      : undefined;
-    if (warning !== undefined) {
-      outcome.response.warnings = [warning];
+    if (warnings.length > 0) {
+      outcome.response.warnings = [...warnings];
     }
-    return outcome;
-  }
-  if (request.operation === 'UPDATE') {
-    const old = resolveNamespacePolicy(labelsOf(request.oldObject)).errors;
-    if (old.map((e) => e.message).join('\n') === errors.map((e) => e.message).join('\n')) {
-      return allow(request.uid, 'allow');
-    }
-  }
-  return {
+    return { ...outcome, log };
+  };
+  const exemptWarning = (): ReviewOutcome => {
+    const warning = exemptNamespaceWarning(name, policy, labels ?? {}, webhook.defaults);
+    return withWarnings(warning === undefined ? [] : [warning]);
+  };
+  const invalid = (): ReviewOutcome => ({
     response: {
       uid: request.uid,
       allowed: false,
@@ -281,7 +332,47 @@ function reviewNamespace(request: AdmissionRequestV1, webhook: WebhookPolicy): R
     },
     decision: 'deny',
     log: [],
-  };
+  });
+  if (request.operation !== 'UPDATE') {
+    if (errors.length > 0) {
+      return invalid();
+    }
+    return exempt ? exemptWarning() : allow(request.uid, 'allow');
+  }
+  const old = resolveNamespacePolicy(labelsOf(request.oldObject), webhook.defaults);
+  const messages = (list: readonly LabelError[]): string => list.map((e) => e.message).join('\n');
+  if (errors.length > 0 && (old.errors.length === 0 || messages(old.errors) !== messages(errors))) {
+    return invalid();
+  }
+  if (!enforceChangeChecksPods(old.policy.enforce, policy.enforce)) {
+    return allow(request.uid, 'allow');
+  }
+  if (exempt) {
+    return exemptWarning();
+  }
+  if (context.listPods === undefined) {
+    return allow(request.uid, 'allow');
+  }
+  // Upstream's budget: 1 s, or half of what is left of the request if that is less.
+  const clock = context.clock ?? (() => performance.now());
+  const started = clock();
+  const left = context.deadline === undefined ? Infinity : (context.deadline - started) / 2;
+  const budget = Math.max(0, Math.min(POD_CHECK_TIMEOUT_MS, left));
+  let pods: readonly KubeObject[];
+  try {
+    pods = await context.listPods(name, budget);
+  } catch (error) {
+    const text = `failed to list pods in namespace ${JSON.stringify(name)}: ${error instanceof Error ? error.message : String(error)}`;
+    return withWarnings([POD_LIST_FAILED_WARNING], [text]);
+  }
+  const warnings = existingPodsWarnings({
+    namespace: name,
+    pods,
+    enforce: policy.enforce,
+    exemptRuntimeClasses: webhook.exemptions.runtimeClasses,
+    stop: () => clock() - started >= budget,
+  });
+  return withWarnings(warnings);
 }
 
 /**
@@ -299,7 +390,7 @@ export async function decide(
   }
   if (request.kind.kind === 'Namespace' && request.resource.resource === 'namespaces') {
     return request.subResource === undefined
-      ? reviewNamespace(request, policy)
+      ? reviewNamespace(request, context)
       : allow(uid, 'skip');
   }
   const kind = psaResourceOf(request.kind.kind);

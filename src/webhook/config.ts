@@ -9,7 +9,6 @@
  *   rules:
  *     - { id: hardening/privileged, mode: enforce }
  *     - { id: hardening/resources, mode: warn, namespaces: [apps] }
- *   namespaceCacheSeconds: 5
  * ```
  */
 import { isPssLevel, parsePolicyVersion } from '../pss/index.js';
@@ -28,8 +27,6 @@ export interface WebhookPolicy {
   defaults: PolicyDefaults;
   exemptions: { usernames: string[]; namespaces: string[]; runtimeClasses: string[] };
   rules: RuleBinding[];
-  /** How long a namespace's labels are cached, in seconds. */
-  namespaceCacheSeconds: number;
 }
 
 export interface WebhookConfigIssue {
@@ -41,7 +38,6 @@ export const DEFAULT_WEBHOOK_POLICY: WebhookPolicy = {
   defaults: {},
   exemptions: { usernames: [], namespaces: [], runtimeClasses: [] },
   rules: [],
-  namespaceCacheSeconds: 5,
 };
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -234,16 +230,17 @@ export function parseWebhookConfig(
     }
   }
   policy.rules = parseRules(value.rules, knownRules, issues);
+  // Obsolete since the labels come from a watch; still accepted (and checked) so that older
+  // configuration files load.
   const ttl = value.namespaceCacheSeconds;
-  if (ttl !== undefined) {
-    if (typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 0 && ttl <= 3600) {
-      policy.namespaceCacheSeconds = ttl;
-    } else {
-      issues.push({
-        path: 'webhook.namespaceCacheSeconds',
-        message: 'must be a number from 0 to 3600',
-      });
-    }
+  if (
+    ttl !== undefined &&
+    !(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 0 && ttl <= 3600)
+  ) {
+    issues.push({
+      path: 'webhook.namespaceCacheSeconds',
+      message: 'must be a number from 0 to 3600',
+    });
   }
   return { policy, issues };
 }

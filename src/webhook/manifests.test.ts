@@ -81,8 +81,22 @@ describe('webhook manifests', () => {
       'PodDisruptionBudget',
       'ValidatingWebhookConfiguration',
     ]);
-    expect(objects[2]).toMatchObject({
-      rules: [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }],
+    // Read-only: namespaces are listed and watched, pods only listed.
+    expect(objects[2]).toEqual(
+      expect.objectContaining({
+        rules: [
+          { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+          { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
+        ],
+      }),
+    );
+    // Namespace CREATE and UPDATE reach the webhook (labels, and existing pods on a raise).
+    const webhookRules = (objects[9] as { webhooks: { rules: object[] }[] }).webhooks[0]?.rules;
+    expect(webhookRules).toContainEqual({
+      apiGroups: [''],
+      apiVersions: ['v1'],
+      operations: ['CREATE', 'UPDATE'],
+      resources: ['namespaces', 'podtemplates', 'replicationcontrollers'],
     });
     const vwc = JSON.stringify(objects[9]);
     expect(vwc).toContain(Buffer.from(CA).toString('base64'));

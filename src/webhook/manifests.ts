@@ -1,6 +1,6 @@
 /**
  * The objects that run mamori's webhook in a cluster: Namespace, ServiceAccount, least-privilege
- * RBAC (namespaces: get, list, watch), ConfigMap, Deployment (two or more replicas, hardened),
+ * RBAC (namespaces: get, list, watch; pods: list), ConfigMap, Deployment (two or more replicas, hardened),
  * Service, NetworkPolicy, PodDisruptionBudget and the ValidatingWebhookConfiguration, with either
  * a caBundle or cert-manager (self-signed Issuer, Certificate, CA injection).
  */
@@ -37,7 +37,7 @@ function deployment(options: ManifestOptions): object {
       annotations: {
         'mamori.dev/ignore': 'secrets/service-account-token,secrets/external-store',
         'mamori.dev/ignore-reason':
-          'the webhook reads namespaces with its token; its serving key is issued in-cluster',
+          'the webhook reads namespaces and pods with its token; its serving key is issued in-cluster',
       },
     },
     spec: {
@@ -198,7 +198,12 @@ export function webhookObjects(options: ManifestOptions): object[] {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRole',
       metadata: { name: APP, labels },
-      rules: [{ apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] }],
+      rules: [
+        // Namespaces are listed and watched (their Pod Security labels); pods only listed, to warn
+        // about existing pods when a Namespace update raises its enforce level. Read-only.
+        { apiGroups: [''], resources: ['namespaces'], verbs: ['get', 'list', 'watch'] },
+        { apiGroups: [''], resources: ['pods'], verbs: ['list'] },
+      ],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',

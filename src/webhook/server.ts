@@ -10,7 +10,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
-import { MAX_BODY_BYTES, decide, parseReview, reviewOf, type ReviewContext } from './admission.js';
+import {
+  MAX_BODY_BYTES,
+  decide,
+  parseGoDuration,
+  parseReview,
+  reviewOf,
+  type ReviewContext,
+} from './admission.js';
 import type { WebhookPolicy } from './config.js';
 import { WebhookMetrics } from './metrics.js';
 
@@ -23,6 +30,10 @@ export interface WebhookServerOptions {
   port?: number;
   policy: WebhookPolicy;
   namespaceLabels: ReviewContext['namespaceLabels'];
+  /** Lists a namespace's pods when a Namespace update raises its enforce level. */
+  listPods?: ReviewContext['listPods'];
+  /** Whether to report ready on `/readyz` (default: always), e.g. once the namespace informer synced. */
+  ready?: () => boolean;
   /** One line per event (audit results, errors, reloads). */
   log?: (line: string) => void;
   /** How often the certificate files are checked for changes, in ms (default 2000). */
@@ -92,13 +103,18 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   const context: ReviewContext = {
     policy: options.policy,
     namespaceLabels: options.namespaceLabels,
+    ...(options.listPods === undefined ? {} : { listPods: options.listPods }),
   };
   const loadCredentials = () => ({
     cert: readFileSync(options.certFile),
     key: readFileSync(options.keyFile),
   });
 
-  async function admission(req: IncomingMessage, res: ServerResponse): Promise<number> {
+  async function admission(
+    req: IncomingMessage,
+    res: ServerResponse,
+    receivedAt: number,
+  ): Promise<number> {
     if (req.method !== 'POST') {
       plain(res, 405, 'only POST is accepted');
       return 405;
@@ -123,9 +139,16 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return parsed.status;
     }
     const { request } = parsed;
+    // kube-apiserver calls webhooks with `?timeout=10s`: how long it waits for the answer.
+    const timeout = parseGoDuration(
+      new URLSearchParams((req.url ?? '').split('?')[1] ?? '').get('timeout') ?? '',
+    );
     let outcome;
     try {
-      outcome = await decide(request, context);
+      outcome = await decide(
+        request,
+        timeout === undefined ? context : { ...context, deadline: receivedAt + timeout },
+      );
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       log(`error: evaluating ${request.kind.kind} uid=${request.uid} failed: ${detail}`);
@@ -148,9 +171,14 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
+    const receivedAt = performance.now();
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
     let status: number;
-    if (path === '/healthz' || path === '/readyz') {
+    if (path === '/readyz' && options.ready?.() === false) {
+      req.resume();
+      plain(res, 503, 'not ready: the namespace informer has not listed the namespaces yet');
+      status = 503;
+    } else if (path === '/healthz' || path === '/readyz') {
       req.resume();
       plain(res, 200, 'ok');
       status = 200;
@@ -165,7 +193,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       status = 200;
     } else if (path === '/' || path === '/validate') {
       try {
-        status = await admission(req, res);
+        status = await admission(req, res, receivedAt);
       } catch (error) {
         status = 500;
         if (!res.headersSent) {

@@ -48,6 +48,8 @@ export interface StartTimings {
 export interface ClusterInfo {
   /** https://127.0.0.1:PORT */
   server: string;
+  /** etcd's client URL, http://127.0.0.1:PORT (e.g. to compact its history in a test). */
+  etcdUrl: string;
   /** Admin kubeconfig (client certificate in system:masters, CA embedded). */
   kubeconfigPath: string;
   caPem: string;
@@ -113,6 +115,8 @@ export interface StartOptions {
   log?: (line: string) => void;
   /** Keep the temp dir after stop (also when MAMORI_ENVTEST_KEEP=1). It holds private keys. */
   keepDir?: boolean;
+  /** Extra kube-apiserver flags, after the standard ones (e.g. `--watch-cache-sizes=…`). */
+  apiserverArgs?: readonly string[];
 }
 
 /** Starting failed; the message names the process and carries the tail of its log. */
@@ -222,6 +226,7 @@ export function connectCluster(info: ClusterInfo): ClusterClient {
 export function clusterInfo(cluster: ClusterInfo): ClusterInfo {
   return {
     server: cluster.server,
+    etcdUrl: cluster.etcdUrl,
     kubeconfigPath: cluster.kubeconfigPath,
     caPem: cluster.caPem,
     adminClientCertPem: cluster.adminClientCertPem,
@@ -451,6 +456,7 @@ async function startOnce(
     );
     const info: ClusterInfo = {
       server,
+      etcdUrl,
       kubeconfigPath: join(dir, 'admin.kubeconfig'),
       caPem: caPem!,
       adminClientCertPem: adminClientCertPem!,
@@ -524,6 +530,7 @@ async function startOnce(
         '--allow-privileged=true',
         `--audit-policy-file=${join(dir, 'audit-policy.yaml')}`,
         `--audit-log-path=${info.auditLogPath}`,
+        ...(options.apiserverArgs ?? []),
       ],
       logDir,
     );

@@ -5,16 +5,18 @@
  */
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { get } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KubeClient } from '../../src/sources/cluster/client.js';
 import { loadConnection } from '../../src/sources/cluster/kubeconfig.js';
 import { parseWebhookConfig } from '../../src/webhook/config.js';
 import { WEBHOOK_NAME } from '../../src/webhook/manifests.js';
-import { NamespaceCache } from '../../src/webhook/namespaces.js';
+import { NamespaceInformer, type NamespaceClient } from '../../src/webhook/namespaces.js';
 import { startWebhookServer, type WebhookServer } from '../../src/webhook/server.js';
 import { generateTestPki, type TestPki } from '../../src/webhook/testing.js';
 import {
   apply,
+  countedPods,
   createNamespace,
   deleteNamespace,
   getJson,
@@ -31,6 +33,7 @@ const cluster = useCluster();
 
 const PSA = 'pod-security.kubernetes.io';
 const IMAGE = 'nginx:1.14.2';
+const PRIVILEGED = 'privileged (container "nginx" must not set securityContext.privileged=true)';
 
 /** Labels whose reading crashes, standing in for a bug in the evaluation. */
 const exploding = new Proxy(
@@ -67,6 +70,16 @@ const restrictedSpec = {
     },
   ],
 };
+
+/** GET /readyz of the webhook: the HTTP status. */
+function readyz(port: number, ca: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path: '/readyz', ca }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on('error', reject);
+  });
+}
 
 function deployment(name: string, spec: object): object {
   return {
@@ -145,8 +158,18 @@ describe('mamori webhook against upstream Pod Security Admission', () => {
   const crashIgnoreNs = uniqueName('crash-ignore');
   const configName = uniqueName('mamori-webhook-test');
   let pki: TestPki | undefined;
+  /** Namespaces for the existing-pods warnings: one only the API server's PSA sees, one ours. */
+  const twinRefNs = uniqueName('twin-ref');
+  const twinOursNs = uniqueName('twin-ours');
+  /** A namespace whose labels change under the informer. */
+  const liveNs = uniqueName('live');
   let server: WebhookServer | undefined;
   let client: KubeClient | undefined;
+  let informer: NamespaceInformer | undefined;
+  /** Paths the webhook's namespace lookups asked the API server for (misses of the informer). */
+  const lookups: string[] = [];
+  /** /readyz before the informer started, and once it had synced. */
+  const readiness: number[] = [];
   const logs: string[] = [];
   let upstream: Observed | undefined;
 
@@ -162,19 +185,34 @@ describe('mamori webhook against upstream Pod Security Admission', () => {
     await createNamespace(c, mamoriNs, { 'mamori.dev/webhook-test': configName });
     await createNamespace(c, crashFailNs, { 'mamori.dev/webhook-test': configName });
     await createNamespace(c, crashIgnoreNs, { 'mamori.dev/webhook-test': `${configName}-ignore` });
+    await createNamespace(c, twinRefNs);
+    await createNamespace(c, twinOursNs, { 'mamori.dev/webhook-test': configName });
+    await createNamespace(c, liveNs, {
+      'mamori.dev/webhook-test': configName,
+      [`${PSA}/enforce`]: 'privileged',
+    });
 
     pki = generateTestPki();
     const { policy, issues } = parseWebhookConfig(
       {
         defaults: { enforce: 'baseline', warn: 'restricted', audit: 'restricted' },
         exemptions: { namespaces: ['kube-system'], usernames: ['system:admin-exempt'] },
-        namespaceCacheSeconds: 2,
       },
       new Set(),
     );
     expect(issues).toEqual([]);
-    client = new KubeClient(loadConnection({ kubeconfig: c.kubeconfigPath, env: {} }));
-    const cache = new NamespaceCache(client, policy.namespaceCacheSeconds);
+    const kube = new KubeClient(loadConnection({ kubeconfig: c.kubeconfigPath, env: {} }));
+    client = kube;
+    const counting: NamespaceClient = {
+      listWithVersion: (path, options) => kube.listWithVersion(path, options),
+      watch: (path, version, onEvent, options) => kube.watch(path, version, onEvent, options),
+      request: (method, path, body, options) => {
+        lookups.push(path);
+        return kube.request(method, path, body, options);
+      },
+    };
+    const namespaces = new NamespaceInformer(counting, { log: (line) => logs.push(line) });
+    informer = namespaces;
     server = await startWebhookServer({
       certFile: pki.certFile,
       keyFile: pki.keyFile,
@@ -183,9 +221,16 @@ describe('mamori webhook against upstream Pod Security Admission', () => {
       namespaceLabels: (name) =>
         name === crashFailNs || name === crashIgnoreNs
           ? Promise.resolve(exploding)
-          : cache.labels(name),
+          : namespaces.labels(name),
+      listPods: (namespace, timeoutMs) =>
+        kube.list(`/api/v1/namespaces/${namespace}/pods`, { timeoutMs }),
+      ready: () => namespaces.synced,
       log: (line) => logs.push(line),
     });
+    readiness.push(await readyz(server.port, pki.caPem));
+    namespaces.start();
+    await namespaces.whenSynced();
+    readiness.push(await readyz(server.port, pki.caPem));
     const ops = ['CREATE', 'UPDATE'];
     const webhook = {
       admissionReviewVersions: ['v1'],
@@ -227,6 +272,7 @@ describe('mamori webhook against upstream Pod Security Admission', () => {
               operations: ops,
               resources: ['deployments', 'replicasets'],
             },
+            { apiGroups: [''], apiVersions: ['v1'], operations: ops, resources: ['namespaces'] },
           ],
         },
       ],
@@ -241,6 +287,10 @@ describe('mamori webhook against upstream Pod Security Admission', () => {
     await deleteNamespace(c, mamoriNs);
     await deleteNamespace(c, crashFailNs);
     await deleteNamespace(c, crashIgnoreNs);
+    await deleteNamespace(c, twinRefNs);
+    await deleteNamespace(c, twinOursNs);
+    await deleteNamespace(c, liveNs);
+    await informer?.stop();
     await server?.close();
     client?.close();
     if (pki !== undefined) {
@@ -318,5 +368,99 @@ describe('mamori webhook against upstream Pod Security Admission', () => {
     expect(ignored.code).toBe(0);
     expect(ignored.stdout).toBe('pod/compliant created\n');
     expect(logs.some((line) => line.includes('simulated evaluation crash'))).toBe(true);
+  }, 60_000);
+
+  it('reports ready only once the namespace informer has listed the namespaces', () => {
+    expect(readiness).toEqual([503, 200]);
+  });
+
+  it('raising enforce: the existing-pods warnings of the API server, byte for byte', async () => {
+    const c = cluster();
+    const hostPathSpec = {
+      containers: [{ name: 'app', image: IMAGE }],
+      volumes: [{ name: 'root', hostPath: { path: '/' } }],
+    };
+    const pods = [
+      ['priv-b', privilegedSpec],
+      ['priv-a', privilegedSpec],
+      ['host-net', { hostNetwork: true, containers: [{ name: 'app', image: IMAGE }] }],
+      ['hp-2', hostPathSpec],
+      ['hp-1', hostPathSpec],
+      ['hp-3', hostPathSpec],
+      ['tight', restrictedSpec],
+    ].map(([name, spec]) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec }));
+    // Ours admits these pods while the namespace is explicitly privileged.
+    await kubectlOk(c, ['label', 'ns', twinOursNs, `${PSA}/enforce=privileged`]);
+    for (const ns of [twinRefNs, twinOursNs]) {
+      const result = await apply(c, ns, ...pods);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    // The reference: the API server's own PSA raising enforce to baseline:v1.30 (the webhook
+    // does not select this namespace).
+    const raise = [`${PSA}/enforce=baseline`, `${PSA}/enforce-version=v1.30`];
+    const reference = await waitFor('the API server to see all 6 violating pods', async () => {
+      const result = await kubectlOk(c, [
+        'label',
+        '--dry-run=server',
+        '--overwrite',
+        'ns',
+        twinRefNs,
+        ...raise,
+      ]);
+      const warnings = warningLines(result.stderr);
+      return countedPods(warnings) === 6 ? warnings : undefined;
+    });
+    expect(reference[0]).toBe(
+      `existing pods in namespace "${twinRefNs}" violate the new PodSecurity enforce level "baseline:v1.30"`,
+    );
+    // Ours: dropping the enforce label and pinning the version. For the API server's PSA that is
+    // privileged (nothing to check); with the webhook's default (enforce: baseline) it raises the
+    // namespace to baseline:v1.30, so only the webhook speaks.
+    const change = [`${PSA}/enforce-`, `${PSA}/enforce-version=v1.30`];
+    const dryRun = await kubectlOk(c, [
+      'label',
+      '--dry-run=server',
+      '--overwrite',
+      'ns',
+      twinOursNs,
+      ...change,
+    ]);
+    const ours = warningLines(dryRun.stderr).map((line) => line.replaceAll(twinOursNs, twinRefNs));
+    expect(ours).toEqual(reference);
+    // The update itself is allowed, with the same warnings.
+    const applied = await kubectlOk(c, ['label', '--overwrite', 'ns', twinOursNs, ...change]);
+    expect(warningLines(applied.stderr)).toEqual(warningLines(dryRun.stderr));
+    const labels = (await getJson(c, ['ns', twinOursNs])).metadata.labels ?? {};
+    expect(labels[`${PSA}/enforce-version`]).toBe('v1.30');
+    expect(labels[`${PSA}/enforce`]).toBeUndefined();
+  }, 90_000);
+
+  it('sees a label change through its watch: no lookups, the next pod is decided by it', async () => {
+    const c = cluster();
+    const pod = (name: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name },
+      spec: privilegedSpec,
+    });
+    expect(informer?.has(liveNs)).toBe(true);
+    const before = await apply(c, liveNs, pod('before'));
+    expect(before.code, before.stderr).toBe(0);
+    // Without the label the webhook's default (enforce: baseline) applies; the API server's PSA
+    // stays privileged. So the warnings on the update, and the next denial, are the webhook's.
+    const unlabel = await kubectlOk(c, ['label', 'ns', liveNs, `${PSA}/enforce-`]);
+    expect(warningLines(unlabel.stderr)).toEqual([
+      `existing pods in namespace "${liveNs}" violate the new PodSecurity enforce level "baseline:latest"`,
+      'before: privileged',
+    ]);
+    await waitFor('the informer to see the label removed', async () =>
+      (await informer?.labels(liveNs))?.[`${PSA}/enforce`] === undefined ? true : undefined,
+    );
+    const after = await apply(c, liveNs, pod('after'));
+    expect(after.code).not.toBe(0);
+    expect(after.stderr).toContain(
+      `admission webhook "${WEBHOOK_NAME}" denied the request: pods "after" is forbidden: violates PodSecurity "baseline:latest": ${PRIVILEGED}`,
+    );
+    expect(lookups.filter((path) => path.endsWith(`/${liveNs}`))).toEqual([]);
   }, 60_000);
 });

@@ -5,12 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
+import type { KubeObject } from '../../core/k8s.js';
 import { RULES } from '../../rules/index.js';
 import { KubeClient } from '../../sources/cluster/client.js';
 import { KubeconfigError, loadConnection } from '../../sources/cluster/kubeconfig.js';
 import { parseWebhookConfig, type WebhookPolicy } from '../../webhook/config.js';
 import { renderManifests } from '../../webhook/manifests.js';
-import { NamespaceCache, staticNamespaces } from '../../webhook/namespaces.js';
+import { NamespaceInformer, staticNamespaces } from '../../webhook/namespaces.js';
 import { startWebhookServer } from '../../webhook/server.js';
 import { findConfigFile } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
@@ -27,8 +28,9 @@ section of the configuration) and the mamori rules configured there.
   --bind-address <ip>            default 127.0.0.1; use 0.0.0.0 in a cluster
   --port <n>                     default 8443
   -c, --config <file>            configuration (default: mamori.yaml found upward)
-  --kubeconfig <file>            cluster access for namespace labels (default: as kubectl,
-                                 then in-cluster)
+  --kubeconfig <file>            cluster access: namespaces are listed and watched, pods
+                                 listed when an enforce label is raised (default: as
+                                 kubectl, then in-cluster)
   --context <name>               kubeconfig context
   --namespaces-file <file>       offline: JSON map of namespace to labels instead of a
                                  cluster (tests and benchmarks)
@@ -103,7 +105,13 @@ async function serve(args: string[], io: CliIO): Promise<ExitCode> {
     io.stderr.write('mamori webhook: the configuration is invalid; not started.\n');
     return EXIT.ERROR;
   }
+  const log = (line: string): void => {
+    io.stderr.write(`${io.now().toISOString()} ${line}\n`);
+  };
   let namespaceLabels;
+  let listPods: ((namespace: string, timeoutMs: number) => Promise<KubeObject[]>) | undefined;
+  let informer: NamespaceInformer | undefined;
+  let ready: (() => boolean) | undefined;
   let client: KubeClient | undefined;
   const namespacesFile = values['namespaces-file'];
   if (namespacesFile !== undefined) {
@@ -134,12 +142,14 @@ async function serve(args: string[], io: CliIO): Promise<ExitCode> {
       }
       throw error;
     }
-    const cache = new NamespaceCache(client, policy.namespaceCacheSeconds);
-    namespaceLabels = (name: string) => cache.labels(name);
+    const podClient = client;
+    informer = new NamespaceInformer(client, { log: (line) => log(line) });
+    const namespaces = informer;
+    ready = () => namespaces.synced;
+    namespaceLabels = (name: string) => namespaces.labels(name);
+    listPods = (namespace: string, timeoutMs: number) =>
+      podClient.list(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`, { timeoutMs });
   }
-  const log = (line: string): void => {
-    io.stderr.write(`${io.now().toISOString()} ${line}\n`);
-  };
   let server;
   try {
     server = await startWebhookServer({
@@ -149,6 +159,8 @@ async function serve(args: string[], io: CliIO): Promise<ExitCode> {
       port,
       policy,
       namespaceLabels,
+      ...(listPods === undefined ? {} : { listPods }),
+      ...(ready === undefined ? {} : { ready }),
       log,
     });
   } catch (error) {
@@ -156,6 +168,8 @@ async function serve(args: string[], io: CliIO): Promise<ExitCode> {
     client?.close();
     return EXIT.ERROR;
   }
+  // Listed and watched in the background: /readyz reports ready once the first list is in.
+  informer?.start();
   log(
     `mamori webhook listening on https://${values['bind-address'] ?? '127.0.0.1'}:${server.port}`,
   );
@@ -164,6 +178,7 @@ async function serve(args: string[], io: CliIO): Promise<ExitCode> {
     process.once('SIGINT', () => resolve());
   });
   log('shutting down');
+  await informer?.stop();
   await server.close();
   client?.close();
   return EXIT.OK;

@@ -5,6 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest } from 'node:https';
 import { isAbsolute, join } from 'node:path';
 import type { KubeObject } from '../../core/k8s.js';
@@ -50,9 +51,32 @@ interface ExecCredential {
   expires?: number;
 }
 
+export interface RequestOptions {
+  /** A limit on the whole request (for `list`, on all its pages together), in ms. */
+  timeoutMs?: number;
+}
+
+export interface ListResult {
+  items: KubeObject[];
+  /** The list's resourceVersion: a watch from it sees every later change. */
+  resourceVersion: string | undefined;
+}
+
+/** One event of a watch: ADDED, MODIFIED, DELETED, BOOKMARK or ERROR (object is a Status). */
+export interface WatchEvent {
+  type: string;
+  object: Record<string, unknown>;
+}
+
+export interface Watch {
+  /** Resolves when the stream ends or is stopped; rejects with KubeApiError on errors. */
+  done: Promise<void>;
+  stop(): void;
+}
+
 interface ListBody {
   items?: unknown[];
-  metadata?: { continue?: string };
+  metadata?: { continue?: string; resourceVersion?: string };
   kind?: string;
   apiVersion?: string;
 }
@@ -214,8 +238,18 @@ export class KubeClient {
     return undefined;
   }
 
-  /** One request; resolves with the parsed JSON body, rejects with KubeApiError. */
-  async request(method: string, path: string, body?: unknown): Promise<unknown> {
+  /**
+   * Starts a request and hands its response to `onResponse`. `timeoutMs` limits the whole
+   * exchange (the client's timeout is a limit on inactivity); `idleMs` overrides the latter.
+   */
+  private async open(
+    method: string,
+    path: string,
+    body: unknown,
+    limits: { timeoutMs?: number; idleMs?: number },
+    onResponse: (res: IncomingMessage, fail: (error: Error) => void) => void,
+    started?: (req: ClientRequest) => void,
+  ): Promise<void> {
     const credential = await this.credentials();
     const url = new URL(this.connection.server + path);
     const token = this.bearer(credential);
@@ -228,33 +262,71 @@ export class KubeClient {
       headers['Content-Type'] = 'application/json';
     }
     const agent = this.agentFor(credential);
-    return new Promise((resolvePromise, reject) => {
+    const idleMs = limits.idleMs ?? this.timeoutMs;
+    await new Promise<void>((resolvePromise, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const fail = (error: Error): void => {
+        clearTimeout(timer);
+        reject(error instanceof KubeApiError ? error : new KubeApiError(0, path, error.message));
+      };
       const req = httpsRequest(url, { method, headers, agent }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('error', (error) => reject(new KubeApiError(0, path, error.message)));
+        // The handler's own 'end' listeners go first: they may still fail the request.
+        onResponse(res, fail);
+        res.on('error', (error) => fail(error));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status < 200 || status >= 300) {
-            reject(new KubeApiError(status, path, statusMessage(status, path, text)));
-            return;
-          }
-          try {
-            resolvePromise(JSON.parse(text) as unknown);
-          } catch {
-            reject(new KubeApiError(status, path, `the response to ${path} is not JSON`));
+          clearTimeout(timer);
+          resolvePromise();
+        });
+        res.on('close', () => {
+          if (!res.complete) {
+            fail(new Error('the connection closed before the response was complete'));
           }
         });
       });
-      req.setTimeout(this.timeoutMs, () => {
-        req.destroy(new Error(`timed out after ${this.timeoutMs} ms`));
+      req.setTimeout(idleMs, () => {
+        req.destroy(new Error(`timed out after ${idleMs} ms`));
       });
+      if (limits.timeoutMs !== undefined) {
+        const total = Math.max(0, limits.timeoutMs);
+        timer = setTimeout(() => req.destroy(new Error(`timed out after ${total} ms`)), total);
+      }
       req.on('error', (error) =>
-        reject(new KubeApiError(0, path, `${method} ${url.href}: ${error.message}`)),
+        fail(new KubeApiError(0, path, `${method} ${url.href}: ${error.message}`)),
       );
+      started?.(req);
       req.end(payload);
     });
+  }
+
+  /**
+   * One request; resolves with the parsed JSON body, rejects with KubeApiError. `timeoutMs`
+   * limits the whole request.
+   */
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: RequestOptions = {},
+  ): Promise<unknown> {
+    let result: unknown;
+    await this.open(method, path, body, options, (res, fail) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+          fail(new KubeApiError(status, path, statusMessage(status, path, text)));
+          return;
+        }
+        try {
+          result = JSON.parse(text) as unknown;
+        } catch {
+          fail(new KubeApiError(status, path, `the response to ${path} is not JSON`));
+        }
+      });
+    });
+    return result;
   }
 
   /**
@@ -262,9 +334,20 @@ export class KubeClient {
    * `metadata.managedFields` (server-side apply bookkeeping, about 40 % of a Pod's JSON, read by
    * nothing in mamori) is dropped as its page arrives, so that it is not held for the whole list.
    */
-  async list(path: string): Promise<KubeObject[]> {
+  async list(path: string, options: RequestOptions = {}): Promise<KubeObject[]> {
+    return (await this.listWithVersion(path, options)).items;
+  }
+
+  /**
+   * `list`, with the list's `resourceVersion` (where a watch can start). `timeoutMs` limits all
+   * pages together.
+   */
+  async listWithVersion(path: string, options: RequestOptions = {}): Promise<ListResult> {
     const items: KubeObject[] = [];
+    const deadline =
+      options.timeoutMs === undefined ? undefined : performance.now() + options.timeoutMs;
     let token: string | undefined;
+    let resourceVersion: string | undefined;
     do {
       const params = new URLSearchParams({ limit: String(this.pageSize) });
       if (token !== undefined) {
@@ -274,6 +357,8 @@ export class KubeClient {
       const page = (await this.request(
         'GET',
         `${path}${separator}${params.toString()}`,
+        undefined,
+        deadline === undefined ? {} : { timeoutMs: deadline - performance.now() },
       )) as ListBody;
       const itemKind = page.kind?.replace(/List$/, '');
       for (const item of page.items ?? []) {
@@ -289,10 +374,95 @@ export class KubeClient {
           items.push(object);
         }
       }
+      resourceVersion = page.metadata?.resourceVersion ?? resourceVersion;
       const next = page.metadata?.continue;
       token = next === undefined || next === '' ? undefined : next;
     } while (token !== undefined);
-    return items;
+    return { items, resourceVersion };
+  }
+
+  /**
+   * Watches a collection from `resourceVersion` (with bookmarks), calling `onEvent` for each
+   * event as it arrives. The server ends the stream after `timeoutSeconds`; `done` then
+   * resolves. It rejects with a KubeApiError on an HTTP error status (410 when the version is
+   * too old) or a broken connection. `stop()` ends the watch; `done` then resolves.
+   */
+  watch(
+    path: string,
+    resourceVersion: string,
+    onEvent: (event: WatchEvent) => void,
+    { timeoutSeconds = 300 }: { timeoutSeconds?: number } = {},
+  ): Watch {
+    const params = new URLSearchParams({
+      watch: '1',
+      resourceVersion,
+      allowWatchBookmarks: 'true',
+      timeoutSeconds: String(timeoutSeconds),
+    });
+    const separator = path.includes('?') ? '&' : '?';
+    const target = `${path}${separator}${params.toString()}`;
+    let request: ClientRequest | undefined;
+    let stopped = false;
+    const done = this.open(
+      'GET',
+      target,
+      undefined,
+      // The server closes the stream at timeoutSeconds; silence well beyond it is a dead link.
+      { idleMs: (timeoutSeconds + 30) * 1000 },
+      (res, fail) => {
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            fail(new KubeApiError(status, path, statusMessage(status, path, text)));
+          });
+          return;
+        }
+        res.setEncoding('utf8');
+        let pending = '';
+        res.on('data', (chunk: string) => {
+          pending += chunk;
+          let newline = pending.indexOf('\n');
+          while (newline >= 0 && !stopped) {
+            const line = pending.slice(0, newline).trim();
+            pending = pending.slice(newline + 1);
+            newline = pending.indexOf('\n');
+            if (line === '') {
+              continue;
+            }
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(line);
+            } catch {
+              res.destroy(new Error(`a watch event of ${path} is not JSON`));
+              return;
+            }
+            if (isDict(parsed) && typeof parsed.type === 'string' && isDict(parsed.object)) {
+              onEvent({ type: parsed.type, object: parsed.object });
+            }
+          }
+        });
+      },
+      (req) => {
+        request = req;
+        if (stopped) {
+          req.destroy();
+        }
+      },
+    ).catch((error: unknown) => {
+      if (!stopped) {
+        throw error;
+      }
+    });
+    return {
+      done,
+      stop: () => {
+        stopped = true;
+        request?.destroy();
+      },
+    };
   }
 
   /** Closes idle keep-alive connections. */
