@@ -16,6 +16,9 @@ interface Reply {
 let pki: TestPki;
 let server: WebhookServer;
 const logs: string[] = [];
+let isReady = true;
+/** The time budgets the Namespace check was given for listing pods. */
+const listBudgets: number[] = [];
 
 const PSA = 'pod-security.kubernetes.io';
 /** Labels whose reading crashes, as an evaluation bug would. */
@@ -41,6 +44,11 @@ beforeAll(async () => {
       name === 'crash'
         ? Promise.resolve(exploding)
         : Promise.resolve({ [`${PSA}/enforce`]: 'baseline' }),
+    listPods: (_namespace, timeoutMs) => {
+      listBudgets.push(timeoutMs);
+      return Promise.resolve([]);
+    },
+    ready: () => isReady,
   });
 });
 
@@ -106,6 +114,44 @@ describe('webhook server', () => {
     expect((await send('/healthz', undefined, {}, 'GET')).status).toBe(200);
     expect((await send('/readyz', undefined, {}, 'GET')).status).toBe(200);
     expect((await send('/nope', undefined, {}, 'GET')).status).toBe(404);
+  });
+
+  it('is not ready until told so, and healthy throughout', async () => {
+    isReady = false;
+    try {
+      const reply = await send('/readyz', undefined, {}, 'GET');
+      expect(reply.status).toBe(503);
+      expect(reply.body).toBe(
+        'not ready: the namespace informer has not listed the namespaces yet\n',
+      );
+      expect((await send('/healthz', undefined, {}, 'GET')).status).toBe(200);
+    } finally {
+      isReady = true;
+    }
+    expect((await send('/readyz', undefined, {}, 'GET')).status).toBe(200);
+  });
+
+  it('gives the existing-pods check at most half of the ?timeout= of the call, and 1 s', async () => {
+    const raise = review({
+      uid: 'uid-ns',
+      kind: { group: '', version: 'v1', kind: 'Namespace' },
+      resource: { group: '', version: 'v1', resource: 'namespaces' },
+      name: 'shop',
+      operation: 'UPDATE',
+      userInfo: { username: 'alice' },
+      object: { metadata: { name: 'shop', labels: { [`${PSA}/enforce`]: 'restricted' } } },
+      oldObject: { metadata: { name: 'shop' } },
+    });
+    listBudgets.length = 0;
+    for (const path of ['/validate', '/validate?timeout=10s', '/validate?timeout=1s']) {
+      const reply = await send(path, raise);
+      expect(JSON.parse(reply.body)).toMatchObject({ response: { uid: 'uid-ns', allowed: true } });
+    }
+    const [none, ten, one] = listBudgets;
+    expect(none).toBe(1000);
+    expect(ten).toBe(1000);
+    expect(one).toBeGreaterThan(0);
+    expect(one).toBeLessThanOrEqual(500);
   });
 
   it('answers an AdmissionReview with the decision and the uid', async () => {
