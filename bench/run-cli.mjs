@@ -1,10 +1,9 @@
-// Runs the built CLI in this process (exactly what bin/mamori.js does) and reports, on stderr's
-// last line, the peak RSS, so the bench can measure memory without extra tools.
-import { execute } from '../dist/src/cli/execute.js';
-import { processIO } from '../dist/src/cli/process-io.js';
-
-const code = await execute(process.argv.slice(2), processIO());
-process.stderr.write(
-  `\n@@bench ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`,
-);
-process.exitCode = code;
+// Runs the built CLI bundle in this process (the very file the `mamori` bin is) and reports, on
+// stderr's last line, the exit code and peak RSS, so the bench can measure memory without extra
+// tools. The bin reads its arguments from process.argv.slice(2), which is the same here.
+process.on('exit', (code) => {
+  process.stderr.write(
+    `\n@@bench ${JSON.stringify({ code, maxRssKb: process.resourceUsage().maxRSS })}\n`,
+  );
+});
+await import('../dist/bin/mamori.js');

@@ -43,31 +43,38 @@ function benchInfo(stderr) {
   return line === undefined ? undefined : JSON.parse(line.slice('@@bench '.length));
 }
 
-function measure(label, args, input) {
-  const samples = [];
-  let last;
+/**
+ * Measures two commands in alternation, so that a change in the machine's load during the run
+ * affects both alike: the ratio of their medians is what the targets are about.
+ */
+function measurePair(first, second) {
+  const samples = [[], []];
+  const last = [];
   for (let i = 0; i < runs; i++) {
-    last = timed(args, input);
-    samples.push(last.ms);
+    [first, second].forEach(([, args], index) => {
+      last[index] = timed(args);
+      samples[index].push(last[index].ms);
+    });
   }
-  return { label, ms: median(samples), last };
+  return [0, 1].map((index) => ({
+    label: [first, second][index][0],
+    ms: median(samples[index]),
+    last: last[index],
+  }));
 }
 
 const fmt = (value, digits = 2) => value.toFixed(digits);
 const rows = [];
 
 // 1. Whole-process scan of the corpus against whole-process js-yaml parsing of the same files.
-const baseline = measure('js-yaml parse only', [join(here, 'parse-baseline.mjs'), corpus]);
+const [baseline, scan] = measurePair(
+  ['js-yaml parse only', [join(here, 'parse-baseline.mjs'), corpus]],
+  [
+    'mamori scan --format json',
+    [join(here, 'run-cli.mjs'), 'scan', corpus, '--format', 'json', '--fail-on', 'none'],
+  ],
+);
 const baseInfo = JSON.parse(baseline.last.stdout);
-const scan = measure('mamori scan --format json', [
-  join(here, 'run-cli.mjs'),
-  'scan',
-  corpus,
-  '--format',
-  'json',
-  '--fail-on',
-  'none',
-]);
 const scanInfo = benchInfo(scan.last.stderr);
 const report = JSON.parse(scan.last.stdout);
 const stats = report.stats;
@@ -101,11 +108,10 @@ const tenArgs = [
   '--fail-on',
   'none',
 ];
-const ten = measure('mamori scan 10x corpus', tenArgs);
-const tenBase = measure('js-yaml 10x corpus', [
-  join(here, 'parse-baseline.mjs'),
-  ...Array(10).fill(corpus),
-]);
+const [ten, tenBase] = measurePair(
+  ['mamori scan 10x corpus', tenArgs],
+  ['js-yaml 10x corpus', [join(here, 'parse-baseline.mjs'), ...Array(10).fill(corpus)]],
+);
 rows.push([
   '10x corpus: mamori',
   `${fmt(ten.ms, 0)} ms = ${fmt(ten.ms / scan.ms)}x the 1x time (linear: <= 10x)`,
@@ -147,15 +153,10 @@ rows.push([
 // 5. CIS node assessment: a whole `mamori node --root <fixture>` process, against a bare Node.js
 // process start measured in the same run.
 const nodeFixture = join(root, 'test/fixtures/nodes/kubeadm-hardened');
-const bare = measure('node -e ""', ['-e', '']);
-const nodeRun = measure('mamori node', [
-  join(here, 'run-cli.mjs'),
-  'node',
-  '--root',
-  nodeFixture,
-  '--format',
-  'json',
-]);
+const [bare, nodeRun] = measurePair(
+  ['node -e ""', ['-e', '']],
+  ['mamori node', [join(here, 'run-cli.mjs'), 'node', '--root', nodeFixture, '--format', 'json']],
+);
 rows.push([
   'CIS node assessment (kubeadm control plane)',
   `${fmt(nodeRun.ms, 0)} ms per process = ${fmt(nodeRun.ms / bare.ms)}x a bare node start (${fmt(bare.ms, 0)} ms)`,

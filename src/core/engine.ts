@@ -294,12 +294,31 @@ export class Engine {
     return this.#output;
   }
 
+  /** Of `rules`, those that apply to a kind (a workload or not), worked out once per kind. */
+  readonly #applicable = new Map<readonly ActiveRule[], Map<string, ActiveRule[]>>();
+
+  #rulesFor(
+    rules: readonly ActiveRule[],
+    resource: Resource,
+    workload: Workload | undefined,
+  ): readonly ActiveRule[] {
+    let byKind = this.#applicable.get(rules);
+    if (byKind === undefined) {
+      byKind = new Map();
+      this.#applicable.set(rules, byKind);
+    }
+    const key = `${workload === undefined ? '' : 'workload:'}${resource.object.kind}`;
+    let found = byKind.get(key);
+    if (found === undefined) {
+      found = rules.filter((active) => applies(active.rule, resource, workload));
+      byKind.set(key, found);
+    }
+    return found;
+  }
+
   #run(rules: readonly ActiveRule[], resource: Resource, workload: Workload | undefined): void {
-    for (const active of rules) {
+    for (const active of this.#rulesFor(rules, resource, workload)) {
       const { rule } = active;
-      if (!applies(rule, resource, workload)) {
-        continue;
-      }
       const reports: Report[] = [];
       const context = {
         options: active.options,

@@ -17,7 +17,9 @@ export function fingerprintOf(
   container: string | undefined,
   pointer: string,
 ): string {
-  const field = pointer.replace(/\/(initContainers|containers|ephemeralContainers)\/\d+/g, '/$1');
+  const field = pointer.includes('ontainers/')
+    ? pointer.replace(/\/(initContainers|containers|ephemeralContainers)\/\d+/g, '/$1')
+    : pointer;
   const key = [
     ruleId,
     groupOf(ref.apiVersion),
@@ -55,5 +57,9 @@ export function hash128(text: string): string {
   h2 ^= h1;
   h3 ^= h1;
   h4 ^= h1;
-  return [h1, h2, h3, h4].map((lane) => (lane >>> 0).toString(16).padStart(8, '0')).join('');
+  return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+}
+
+function hex8(lane: number): string {
+  return (lane >>> 0).toString(16).padStart(8, '0');
 }

@@ -142,8 +142,20 @@ export function renderTemplate(
   template: string,
   data: Readonly<Record<string, string | number>> | undefined,
 ): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => {
-    const value = data?.[key];
-    return value === undefined ? whole : String(value);
-  });
+  // Templates are few and findings many: split each template once into text and placeholders.
+  let parts = compiledTemplates.get(template);
+  if (parts === undefined) {
+    parts = template.split(/(\{\{\s*(\w+)\s*\}\})/);
+    compiledTemplates.set(template, parts);
+  }
+  let out = parts[0] ?? '';
+  for (let index = 1; index < parts.length; index += 3) {
+    const value = data?.[parts[index + 1] ?? ''];
+    out += value === undefined ? (parts[index] ?? '') : String(value);
+    out += parts[index + 2] ?? '';
+  }
+  return out;
 }
+
+/** Templates split at their placeholders: text, placeholder, key, text, placeholder, key, …, text. */
+const compiledTemplates = new Map<string, string[]>();

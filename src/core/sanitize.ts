@@ -168,7 +168,10 @@ export function jsonTypeOf(value: unknown): string {
 
 /** Escapes one RFC 6901 reference token. */
 export function escapePointerToken(token: string | number): string {
-  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(token);
+  return text.includes('~') || text.includes('/')
+    ? text.replace(/~/g, '~0').replace(/\//g, '~1')
+    : text;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -184,68 +187,74 @@ function expectedName(shape: Shape): string {
   return 'array' in shape ? 'array' : 'object';
 }
 
+/** Whether a value fits a shape that has no inner values (all but arrays, fields, string maps). */
+function fitsScalar(value: unknown, shape: Shape): boolean {
+  switch (shape) {
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'quantity':
+      return typeof value === 'string' || typeof value === 'number';
+    default:
+      return isRecord(value);
+  }
+}
+
+/**
+ * The value checked against `shape`, found at `pointer` (built by `parent` and `token` only when
+ * needed: this runs over every field of every pod spec, and nearly every field is fine).
+ */
 function sanitizeValue(
   value: unknown,
   shape: Shape,
-  pointer: string,
+  parent: string,
+  token: string | number | undefined,
   problems: TypeProblem[],
 ): unknown {
-  const fail = (): undefined => {
-    problems.push({ pointer, expected: expectedName(shape), actual: jsonTypeOf(value) });
-  };
-  switch (shape) {
-    case 'string':
-      return typeof value === 'string' ? value : fail();
-    case 'boolean':
-      return typeof value === 'boolean' ? value : fail();
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) ? value : fail();
-    case 'quantity':
-      return typeof value === 'string' || typeof value === 'number' ? value : fail();
-    case 'object':
-      return isRecord(value) ? value : fail();
-    case 'stringMap':
-      return isRecord(value) ? sanitizeStringMap(value, pointer, problems) : fail();
-    default:
-      break;
-  }
-  if ('array' in shape) {
-    if (!Array.isArray(value)) {
-      return fail();
+  const pointerOf = (): string =>
+    token === undefined ? parent : `${parent}/${escapePointerToken(token)}`;
+  if (typeof shape === 'string' && shape !== 'stringMap') {
+    if (fitsScalar(value, shape)) {
+      return value;
     }
-    const out: unknown[] = [];
-    value.forEach((item, index) => {
-      const clean = sanitizeValue(item, shape.array, `${pointer}/${index}`, problems);
+  } else if (shape === 'stringMap') {
+    if (isRecord(value)) {
+      return sanitizeStringMap(value, pointerOf(), problems);
+    }
+  } else if ('array' in shape) {
+    if (Array.isArray(value)) {
+      const pointer = pointerOf();
       // Keep array indexes stable so that pointers from rules still match the source.
-      out.push(clean);
-    });
+      return value.map((item: unknown, index) =>
+        sanitizeValue(item, shape.array, pointer, index, problems),
+      );
+    }
+  } else if (isRecord(value)) {
+    const pointer = pointerOf();
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      if (item === null || item === undefined) {
+        // An explicit null means "unset" in Kubernetes manifests.
+        continue;
+      }
+      const fieldShape = shape.fields[key];
+      if (fieldShape === undefined) {
+        out[key] = item;
+        continue;
+      }
+      const clean = sanitizeValue(item, fieldShape, pointer, key, problems);
+      if (clean !== undefined) {
+        out[key] = clean;
+      }
+    }
     return out;
   }
-  if (!isRecord(value)) {
-    return fail();
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    const fieldShape = shape.fields[key];
-    if (item === null || item === undefined) {
-      // An explicit null means "unset" in Kubernetes manifests.
-      continue;
-    }
-    if (fieldShape === undefined) {
-      out[key] = item;
-      continue;
-    }
-    const clean = sanitizeValue(
-      item,
-      fieldShape,
-      `${pointer}/${escapePointerToken(key)}`,
-      problems,
-    );
-    if (clean !== undefined) {
-      out[key] = clean;
-    }
-  }
-  return out;
+  problems.push({ pointer: pointerOf(), expected: expectedName(shape), actual: jsonTypeOf(value) });
+  return undefined;
 }
 
 function sanitizeStringMap(
@@ -280,7 +289,7 @@ export function sanitizePodSpec(
   pointer: string,
   problems: TypeProblem[],
 ): PodSpec | undefined {
-  return sanitizeValue(value, podSpecShape, pointer, problems) as PodSpec | undefined;
+  return sanitizeValue(value, podSpecShape, pointer, undefined, problems) as PodSpec | undefined;
 }
 
 /** Type-checks object metadata found at `pointer`. */
@@ -289,7 +298,8 @@ export function sanitizeObjectMeta(
   pointer: string,
   problems: TypeProblem[],
 ): ObjectMeta | undefined {
-  return sanitizeValue(value, objectMetaShape, pointer, problems) as ObjectMeta | undefined;
+  return sanitizeValue(value, objectMetaShape, pointer, undefined, problems) as
+    ObjectMeta | undefined;
 }
 
 /** Type-checks any value against a shape; for rules over other kinds. */
@@ -299,5 +309,5 @@ export function sanitize(
   pointer: string,
   problems: TypeProblem[],
 ): unknown {
-  return sanitizeValue(value, shape, pointer, problems);
+  return sanitizeValue(value, shape, pointer, undefined, problems);
 }

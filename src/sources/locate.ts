@@ -10,7 +10,7 @@ import { locateFast, splitLines, type FastCache, type Line } from './locate-fast
 import { jsonLocator } from './locate-json.js';
 
 function decodeToken(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
 }
 
 /** Resolves pointers with the full parser. */
@@ -82,7 +82,18 @@ export function locatorFor(text: string, startLine: number): PositionResolver {
   };
   // JSON (a `.json` file, or a YAML document written as JSON) has a scanner of its own.
   const json = /^\s*[[{]/.test(text) ? jsonLocator(text) : undefined;
+  // Many findings point at the same fields (every rule about a container's securityContext), and
+  // a missing field is looked for again through its ancestors: remember every answer.
+  const answers = new Map<string, SourcePosition | undefined>();
   return (pointer) => {
+    if (answers.has(pointer)) {
+      return answers.get(pointer);
+    }
+    const answer = resolve(pointer);
+    answers.set(pointer, answer);
+    return answer;
+  };
+  function resolve(pointer: string): SourcePosition | undefined {
     const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeToken);
     if (tokens.length === 0) {
       return undefined;
@@ -106,7 +117,7 @@ export function locatorFor(text: string, startLine: number): PositionResolver {
     }
     parser ??= parserLocator(text, toPosition, startLine);
     return parser(tokens);
-  };
+  }
 }
 
 /** The full parser's answer, for tests that check the fast path against it. */

@@ -125,6 +125,20 @@ export function annotationPointer(workload: Workload, key: string): string {
   return `${workload.templatePointer}/metadata/annotations/${escapePointerToken(key)}`;
 }
 
+/**
+ * The pod spec with the API server's defaults applied, worked out once per workload for all the
+ * PSS rules (the result is only read).
+ */
+const defaulted = new WeakMap<PodSpec, Partial<Record<'pod' | 'template', PodSpec>>>();
+function defaultedSpec(spec: PodSpec, target: 'pod' | 'template'): PodSpec {
+  let entry = defaulted.get(spec);
+  if (entry === undefined) {
+    entry = {};
+    defaulted.set(spec, entry);
+  }
+  return (entry[target] ??= applyApiServerDefaults(spec, target));
+}
+
 /** The index of a container in its list, from its pointer. */
 function indexOf(ref: ContainerRef): number {
   return Number(ref.pointer.slice(ref.pointer.lastIndexOf('/') + 1));
@@ -236,7 +250,7 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
         return;
       }
       const defaulting = workload.resource.object.kind === 'Pod' ? 'pod' : 'template';
-      const podSpec = applyApiServerDefaults(workload.podSpec, defaulting);
+      const podSpec = defaultedSpec(workload.podSpec, defaulting);
       const minor = effectiveMinor(version, registry.maxMinor);
       const target: PodTarget = {
         workload,
