@@ -41,10 +41,10 @@ Options:
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, connection or internal error.
 `;
 
-/** Parses `--format` values as \`mamori scan\` does. */
 /**
  * Runs the rules over live objects. They are all in memory, so one engine runs the single-object
- * rules as each is added and the cross-object rules at the end.
+ * rules as each is added and the cross-object rules at the end. The findings come in the
+ * engine's order: every reporter sorts them (src/reporters/summary.ts).
  */
 export function scanResources(
   resources: readonly Resource[],
@@ -64,12 +64,6 @@ export function scanResources(
     engine.scan(resource);
   }
   const { findings, problems } = engine.finish();
-  findings.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.fingerprint.localeCompare(b.fingerprint),
-  );
   return { findings, problems, skipped };
 }
 
