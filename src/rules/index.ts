@@ -24,6 +24,7 @@ import networkIngressNginxSnippet from './network/ingress-nginx-snippet.js';
 import networkIngressTls from './network/ingress-tls.js';
 import networkMetadataAccess from './network/metadata-access.js';
 import networkNodePort from './network/node-port.js';
+import networkPolicySelectsNothing from './network/policy-selects-nothing.js';
 import networkPublicLoadBalancer from './network/public-load-balancer.js';
 import networkSshPort from './network/ssh-port.js';
 import pssAllowPrivilegeEscalation from './pss/allow-privilege-escalation.js';
@@ -69,6 +70,7 @@ import secretsSharedCloudIdentity from './secrets/shared-cloud-identity.js';
 import workloadContainerRuntimeSocket from './workload/container-runtime-socket.js';
 import workloadDefaultNamespace from './workload/default-namespace.js';
 import workloadHostAliases from './workload/host-aliases.js';
+import workloadNamespaceQuota from './workload/namespace-quota.js';
 import workloadPrivilegedPort from './workload/privileged-port.js';
 import workloadProbes from './workload/probes.js';
 import workloadSensitiveHostPath from './workload/sensitive-host-path.js';
@@ -96,6 +98,7 @@ export const RULES: readonly AnyRule[] = [
   networkIngressTls,
   networkMetadataAccess,
   networkNodePort,
+  networkPolicySelectsNothing,
   networkPublicLoadBalancer,
   networkSshPort,
   pssAllowPrivilegeEscalation,
@@ -141,6 +144,7 @@ export const RULES: readonly AnyRule[] = [
   workloadContainerRuntimeSocket,
   workloadDefaultNamespace,
   workloadHostAliases,
+  workloadNamespaceQuota,
   workloadPrivilegedPort,
   workloadProbes,
   workloadSensitiveHostPath,

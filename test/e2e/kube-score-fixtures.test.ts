@@ -61,6 +61,11 @@ const EXPECTATIONS: readonly (readonly [string, string, boolean])[] = [
   ['ingress-networkingv1-targets-service.yaml', 'api/deprecated-version', false],
   ['hpa-autoscalingv2-targets-deployment.yaml', 'api/deprecated-version', false],
   ['deployment-poddisruptionbudget-v1-matches.yaml', 'api/deprecated-version', false],
+  // kube-score's networkpolicy-targets-pod check: a policy must select a pod of the input.
+  ['networkpolicy-targets-pod.yaml', 'network/policy-selects-nothing', false],
+  ['networkpolicy-targets-pod-deployment.yaml', 'network/policy-selects-nothing', false],
+  ['networkpolicy-targets-all-pods.yaml', 'network/policy-selects-nothing', false],
+  ['networkpolicy-targets-pod-not-matching.yaml', 'network/policy-selects-nothing', true],
   // Deliberate disagreements (docs/peer-fixtures.md):
   // a PodSecurityPolicy annotation does not give a pod a seccomp profile;
   ['pod-seccomp-annotated.yaml', 'hardening/seccomp', true],

@@ -131,7 +131,7 @@ export interface Policy {
 }
 
 /** Whether an apiVersion is the built-in NetworkPolicy API (networking.k8s.io or extensions). */
-function isBuiltinPolicyApi(apiVersion: string): boolean {
+export function isBuiltinPolicyApi(apiVersion: string): boolean {
   return apiVersion.startsWith('networking.k8s.io/') || apiVersion.startsWith('extensions/');
 }
 

@@ -43,6 +43,12 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
   return a === undefined || b === undefined || a === b;
 }
 
+/** The directory part of a file path (`''` for a bare name or stdin). */
+export function directoryOf(file: string): string {
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return slash < 0 ? '' : file.slice(0, slash);
+}
+
 /** How many leading path components two file paths share. */
 function sharedDirectories(a: string, b: string): number {
   const first = a.split(/[\\/]/);
