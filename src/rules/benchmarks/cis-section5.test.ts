@@ -21,6 +21,12 @@ describe('CIS section 5 tables', () => {
     expect(inMeta).toEqual([]);
   });
 
+  it('numbers hostPath and general policies as v1.12 does: 5.2.11 and 5.6', () => {
+    expect(CIS_SECTION5['cis-1.12']['pss/host-path-volumes']).toEqual(['5.2.11']);
+    expect(CIS_SECTION5['cis-1.12']['pss/host-ports']).toEqual(['5.2.12']);
+    expect(CIS_SECTION5['cis-1.12']['workload/default-namespace']).toEqual(['5.6.4']);
+  });
+
   it('moves numbers between versions: privileged containers are 5.2.1 in 1.6 and 5.2.2 in 1.12', () => {
     expect(CIS_SECTION5['cis-1.6']['hardening/privileged']).toEqual(['5.2.1']);
     expect(CIS_SECTION5['cis-1.12']['hardening/privileged']).toEqual(['5.2.2']);
