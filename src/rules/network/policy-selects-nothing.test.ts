@@ -50,6 +50,24 @@ describe('network/policy-selects-nothing', () => {
     ]);
   });
 
+  it('takes a null namespaceSelector as absent, as the API server does', () => {
+    const yaml = `${deployment('containers: [{name: web, image: example.com/web:1.0.0}]')}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {}
+  ingress:
+    - from:
+        - {podSelector: {matchLabels: {app: nobody}}, namespaceSelector: null}
+        - {podSelector: {matchLabels: {app: nobody}}, namespaceSelector: {}}
+`;
+    expect(findingsOf(rule, yaml).map((finding) => finding.pointer)).toEqual([
+      '/spec/ingress/0/from/0/podSelector',
+    ]);
+  });
+
   it('judges nothing in a namespace without workloads in the input', () => {
     expect(findingsOf(rule, POLICY)).toEqual([]);
     const elsewhere = deployment('containers: [{name: a, image: b}]').replace(

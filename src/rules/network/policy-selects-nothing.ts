@@ -179,7 +179,7 @@ export default defineResourceRule<MessageId>({
             !isRecord(peer) ||
             peer.podSelector === undefined ||
             peer.podSelector === null ||
-            peer.namespaceSelector !== undefined ||
+            (peer.namespaceSelector !== undefined && peer.namespaceSelector !== null) ||
             !selectsNone(peer.podSelector)
           ) {
             return;
