@@ -3,6 +3,7 @@
  * crashes, applies configuration (severity, options, exclusions) and suppressions, and locates
  * findings in the source.
  */
+import { unknownKindMessage } from './api-kinds.js';
 import type { Config } from './config.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { ObjectMeta } from './k8s.js';
@@ -267,6 +268,20 @@ export class Engine {
       this.#output.problems.push({
         code: 'INVALID_TYPE',
         message: `${problem.pointer.slice(1).replace(/\//g, '.')}: expected ${problem.expected}, got ${problem.actual}`,
+        file: resource.file,
+        line: position.line,
+        column: position.column,
+        resource: resource.ref,
+      });
+    }
+    const unknown = reportTypes
+      ? unknownKindMessage(resource.ref.apiVersion, resource.ref.kind)
+      : undefined;
+    if (unknown !== undefined) {
+      const position = locatePointer(resource, '/kind');
+      this.#output.problems.push({
+        code: 'UNKNOWN_KIND',
+        message: unknown,
         file: resource.file,
         line: position.line,
         column: position.column,

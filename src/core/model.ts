@@ -104,6 +104,7 @@ export type ProblemCode =
   | 'NOT_FOUND'
   | 'SYMLINK_LOOP'
   | 'INVALID_TYPE'
+  | 'UNKNOWN_KIND'
   | 'INVALID_OBJECT'
   | 'KUSTOMIZE'
   | 'RULE_CRASHED'
