@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../core/model.js';
 import {
   cidrContains,
   parseCidr,
   parseIPv4,
+  policiesIn,
   policyTypesOf,
   selectorMatches,
   tlsHostCovers,
@@ -136,5 +138,35 @@ describe('tlsHostCovers', () => {
     expect(tlsHostCovers('*.example.com', 'a.b.example.com')).toBe(false);
     expect(tlsHostCovers('*.example.com', '*.example.com')).toBe(true);
     expect(tlsHostCovers('shop.example.com', '*.example.com')).toBe(false);
+  });
+});
+
+describe('policiesIn', () => {
+  function policy(name: string, file: string, documentIndex: number): Resource {
+    return {
+      object: {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name, namespace: 'shop' },
+        spec: {},
+      },
+      ref: { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', name, namespace: 'shop' },
+      file,
+      documentIndex,
+      position: { line: 1, column: 1 },
+    };
+  }
+
+  it('lists a namespace’s policies in input order, whatever order the index got them in', () => {
+    const resources = [
+      policy('c', 'b.yaml', 0),
+      policy('b', 'a.yaml', 1),
+      policy('a', 'a.yaml', 0),
+    ];
+    const index = {
+      all: resources,
+      ofKind: (kind: string) => (kind === 'NetworkPolicy' ? resources : []),
+    };
+    expect(policiesIn(index, 'shop').map((item) => item.name)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -189,11 +189,27 @@ function policiesByNamespace(index: ResourceIndex): Map<string, Policy[]> {
       list.push(policy);
     }
   }
+  // Input order, whatever order parallel workers handed the policies back in.
+  for (const list of byNamespace.values()) {
+    list.sort((a, b) => compareInputOrder(a.resource, b.resource));
+  }
   byNamespaceCache.set(resources, { length: resources.length, byNamespace });
   return byNamespace;
 }
 
-/** The built-in NetworkPolicies of a namespace, in input order. */
+/** Orders objects as the input holds them: by file, then document, then list item. */
+function compareInputOrder(a: Resource, b: Resource): number {
+  if (a.file !== b.file) {
+    return a.file < b.file ? -1 : 1;
+  }
+  if (a.documentIndex !== b.documentIndex) {
+    return a.documentIndex - b.documentIndex;
+  }
+  const [x, y] = [a.pointerPrefix ?? '', b.pointerPrefix ?? ''];
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** The built-in NetworkPolicies of a namespace, in input order (file, document, list item). */
 export function policiesIn(index: ResourceIndex, namespace: string): readonly Policy[] {
   return policiesByNamespace(index).get(namespace) ?? [];
 }
