@@ -169,6 +169,8 @@ interface State {
   inline?: string;
   /** Offset of the inline value in the text. */
   inlineAt?: number;
+  /** The node's block, read once (see {@link summarize}). */
+  summary?: Summary | 'unsure';
 }
 
 /** Results of walks over one document, by pointer prefix, so that pointers share their work. */
@@ -247,94 +249,119 @@ function step(
     }
     return 'unsure';
   }
+  const summary = (state.summary ??= summarize(text, lines, state.block));
+  if (summary === 'unsure') {
+    return 'unsure';
+  }
   const { block } = state;
+  const indent = summary.indent;
+  if (summary.sequence) {
+    // A sequence: the Nth `- ` at this indentation.
+    if (!/^\d+$/.test(token)) {
+      return 'unsure';
+    }
+    const item = summary.items[Number(token)];
+    if (item === undefined) {
+      return summary.complete ? 'absent' : 'unsure';
+    }
+    const line = lines[item.index] as Line;
+    const itemBlock = childBlock(lines, item.index, indent, block.to, false, text);
+    const inner: Block = {
+      from: item.index,
+      to: itemBlock.to,
+      firstColumn: item.at - line.start + 1,
+    };
+    // The item is where its content starts: after `- `, or on the next content line.
+    const content = nextContent(text, lines, inner, inner.from, { index: 0, at: 0, indent: 0 });
+    return content === undefined ? 'unsure' : { block: inner, offset: content.at };
+  }
+  // A map: the key at this indentation.
+  const entry = summary.keys.get(token);
+  if (entry === undefined) {
+    return summary.complete ? 'absent' : 'unsure';
+  }
+  const line = lines[entry.index] as Line;
+  const rest = text.slice(entry.after, line.end).trim();
+  if (rest !== '' && !rest.startsWith('#')) {
+    // Anchors, aliases and tags change what the value is: leave them to the parser.
+    if (/^[&*!]/.test(rest)) {
+      return 'unsure';
+    }
+    return {
+      block: { from: 0, to: 0, firstColumn: -1 },
+      offset: entry.at,
+      inline: rest,
+      inlineAt: text.indexOf(rest, entry.after),
+    };
+  }
+  return {
+    block: childBlock(lines, entry.index, indent, block.to, true, text),
+    offset: entry.at,
+  };
+}
+
+/** A member of a block: the line it is on, where it starts, and (for keys) where its `:` ends. */
+interface Member {
+  index: number;
+  at: number;
+  after: number;
+}
+
+/**
+ * What a block holds, read once for every pointer that goes through it: its keys (the first of
+ * duplicates) or its items, in order, up to the first line the walk cannot read (`complete` is
+ * then false, and what was not seen is left to the parser).
+ */
+interface Summary {
+  indent: number;
+  sequence: boolean;
+  keys: Map<string, Member>;
+  items: Member[];
+  complete: boolean;
+}
+
+function summarize(text: string, lines: Line[], block: Block): Summary | 'unsure' {
   const cursor: Entry = { index: 0, at: 0, indent: 0 };
   const first = nextContent(text, lines, block, block.from, cursor);
   if (first === undefined) {
     return 'unsure';
   }
   const indent = first.indent;
-  const entries = function* (): Generator<Entry> {
-    for (
-      let entry = nextContent(text, lines, block, block.from, cursor);
-      entry !== undefined;
-      entry = nextContent(text, lines, block, entry.index + 1, cursor)
-    ) {
-      yield entry;
-    }
-  };
-  if (SEQUENCE_ITEM.test(text.slice(first.at, first.at + 2))) {
-    // A sequence: the Nth `- ` at this indentation.
-    if (!/^\d+$/.test(token)) {
-      return 'unsure';
-    }
-    let count = -1;
-    for (const entry of entries()) {
-      if (entry.indent < indent) {
-        return 'unsure';
-      }
-      if (entry.indent !== indent) {
-        continue;
-      }
-      if (text.charAt(entry.at) !== '-') {
-        return 'unsure';
-      }
-      count++;
-      if (count !== Number(token)) {
-        continue;
-      }
-      const line = lines[entry.index] as Line;
-      const itemBlock = childBlock(lines, entry.index, indent, block.to, false, text);
-      const inner: Block = {
-        from: entry.index,
-        to: itemBlock.to,
-        firstColumn: entry.at - line.start + 1,
-      };
-      // The item is where its content starts: after `- `, or on the next content line.
-      const content = nextContent(text, lines, inner, inner.from, cursor);
-      return content === undefined ? 'unsure' : { block: inner, offset: content.at };
-    }
-    return 'absent';
-  }
-  // A map: the key at this indentation.
-  for (const entry of entries()) {
+  const sequence = SEQUENCE_ITEM.test(text.slice(first.at, first.at + 2));
+  const summary: Summary = { indent, sequence, keys: new Map(), items: [], complete: false };
+  for (
+    let entry = nextContent(text, lines, block, block.from, cursor);
+    entry !== undefined;
+    entry = nextContent(text, lines, block, entry.index + 1, cursor)
+  ) {
     if (entry.indent < indent) {
-      return 'unsure';
+      return summary;
     }
     if (entry.indent !== indent) {
       continue;
     }
-    const line = lines[entry.index] as Line;
+    if (sequence) {
+      if (text.charAt(entry.at) !== '-') {
+        return summary;
+      }
+      summary.items.push({ index: entry.index, at: entry.at, after: entry.at });
+      continue;
+    }
     if (SEQUENCE_ITEM.test(text.slice(entry.at, entry.at + 2))) {
       // An item of an indentless sequence that belongs to the key before it.
       continue;
     }
+    const line = lines[entry.index] as Line;
     const key = readKey(text, entry.at, line.end);
     if (key === undefined || key.key === '<<') {
-      return 'unsure';
+      return summary;
     }
-    if (key.key !== token) {
-      continue;
+    if (!summary.keys.has(key.key)) {
+      summary.keys.set(key.key, { index: entry.index, at: entry.at, after: key.after });
     }
-    const rest = text.slice(key.after, line.end).trim();
-    if (rest !== '' && !rest.startsWith('#')) {
-      // Anchors, aliases and tags change what the value is: leave them to the parser.
-      if (/^[&*!]/.test(rest)) {
-        return 'unsure';
-      }
-      return {
-        block: { from: 0, to: 0, firstColumn: -1 },
-        offset: entry.at,
-        inline: rest,
-        inlineAt: text.indexOf(rest, key.after),
-      };
-    }
-    return {
-      block: childBlock(lines, entry.index, indent, block.to, true, text),
-      offset: entry.at,
-    };
   }
-  return 'absent';
+  summary.complete = true;
+  return summary;
 }
 
 /**
