@@ -26,7 +26,7 @@ export function isFormat(value: string): value is Format {
   return (FORMATS as readonly string[]).includes(value);
 }
 
-export { jsonReportOf, JSON_SCHEMA_VERSION, type JsonReport } from './json.js';
+export { jsonReportOf, jsonReportPieces, JSON_SCHEMA_VERSION, type JsonReport } from './json.js';
 export { sarifLogOf } from './sarif.js';
 export { exceedsThreshold, exitStatusOf, summarize, type ScanSummary } from './summary.js';
 export { MAMORI_HOMEPAGE, type Reporter, type ReportContext } from './types.js';

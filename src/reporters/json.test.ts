@@ -10,7 +10,7 @@ import {
   mixedResult,
   reversed,
 } from '../../test/reporters/fixtures.js';
-import { jsonReporter, type JsonReport } from './json.js';
+import { jsonReportPieces, jsonReporter, type JsonReport } from './json.js';
 
 const schemaUrl = new URL('../../schemas/mamori-report.schema.json', import.meta.url);
 const schema = JSON.parse(readFileSync(schemaUrl, 'utf8')) as Record<string, unknown>;
@@ -178,5 +178,17 @@ describe('mamori-report.schema.json', () => {
   it('describes every field', () => {
     expect(typeof schema.description).toBe('string');
     expect(undocumented(schema, '#')).toEqual([]);
+  });
+});
+
+describe('jsonReportPieces', () => {
+  it('joins to exactly the text of jsonReporter, one piece per finding', () => {
+    for (const result of [mixedResult, emptyResult, hostileResult, reversed(mixedResult)]) {
+      for (const context of [contextOf(), contextOf({ lang: 'ja', failOn: 'none' })]) {
+        const pieces = [...jsonReportPieces(result, context)];
+        expect(pieces.join('')).toBe(jsonReporter(result, context));
+        expect(pieces).toHaveLength(result.findings.length === 0 ? 1 : result.findings.length + 2);
+      }
+    }
   });
 });

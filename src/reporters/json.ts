@@ -158,6 +158,14 @@ function skippedOf(item: Skipped): JsonSkipped {
 
 /** Builds the JSON report as a value (the reporter serialises it). */
 export function jsonReportOf(result: ScanResult, context: ReportContext): JsonReport {
+  return reportWith(result, context, sortFindings(result.findings).map(findingOf));
+}
+
+function reportWith(
+  result: ScanResult,
+  context: ReportContext,
+  findings: JsonFinding[],
+): JsonReport {
   const summary = summarize(result);
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -177,7 +185,7 @@ export function jsonReportOf(result: ScanResult, context: ReportContext): JsonRe
       errors: summary.errors,
       skipped: summary.skipped,
     },
-    findings: sortFindings(result.findings).map(findingOf),
+    findings,
     errors: sortProblems(result.problems).map(errorOf),
     skipped: sortSkipped(result.skipped).map(skippedOf),
     stats: {
@@ -192,3 +200,28 @@ export function jsonReportOf(result: ScanResult, context: ReportContext): JsonRe
 /** The JSON report, pretty-printed with two spaces and a final newline. */
 export const jsonReporter: Reporter = (result, context) =>
   `${JSON.stringify(jsonReportOf(result, context), null, 2)}\n`;
+
+/**
+ * The same text as `jsonReporter`, in pieces: the report around the findings, then each finding.
+ * A report larger than one JavaScript string can be (V8: about 512 MiB; some 45,000 pods of a
+ * live cluster) can so still be written, and the findings' JSON objects are made one at a time.
+ */
+export function* jsonReportPieces(result: ScanResult, context: ReportContext): Generator<string> {
+  const shell = JSON.stringify(reportWith(result, context, []), null, 2);
+  // Top-level keys are indented by two spaces and nested ones by more: this occurs once.
+  const marker = '\n  "findings": []';
+  const at = shell.indexOf(marker);
+  const findings = sortFindings(result.findings);
+  if (findings.length === 0 || at < 0) {
+    yield `${shell}\n`;
+    return;
+  }
+  yield `${shell.slice(0, at)}\n  "findings": [`;
+  let separator = '\n    ';
+  for (const finding of findings) {
+    // An element of the findings array sits four spaces deep; string values hold no raw newline.
+    yield `${separator}${JSON.stringify(findingOf(finding), null, 2).replaceAll('\n', '\n    ')}`;
+    separator = ',\n    ';
+  }
+  yield `\n  ]${shell.slice(at + marker.length)}\n`;
+}

@@ -180,6 +180,24 @@ describe('mamori cluster', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('writes the same JSON report to a file, and SARIF beside it', async () => {
+    const jsonFile = join(dir, 'report.json');
+    const sarifFile = join(dir, 'report.sarif');
+    const kubeconfig = cluster().kubeconfigPath;
+    const stdout = fakeIO({ env: { HOME: '/nonexistent' } });
+    const files = fakeIO({ env: { HOME: '/nonexistent' } });
+    const args = ['cluster', '--kubeconfig', kubeconfig, '-n', bad, '--fail-on', 'none'];
+    expect(await execute([...args, '--format', 'json'], stdout)).toBe(0);
+    const formats = ['--format', `json=${jsonFile}`, '--format', `sarif=${sarifFile}`];
+    expect(await execute([...args, ...formats], files)).toBe(0);
+    expect(files.out()).toBe('');
+    expect(readFileSync(jsonFile, 'utf8')).toBe(stdout.out());
+    const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as JsonReport;
+    expect(report.findings.length).toBeGreaterThan(0);
+    const sarif = JSON.parse(readFileSync(sarifFile, 'utf8')) as { runs: { results: unknown[] }[] };
+    expect(sarif.runs[0]?.results).toHaveLength(report.summary.findings.total);
+  });
+
   it('reports the privileged Deployment and diagnoses why it has no pods', async () => {
     const { code, report, stderr } = await runCluster([
       '--kubeconfig',
