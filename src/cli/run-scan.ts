@@ -33,6 +33,7 @@ import {
 } from '../sources/files.js';
 import { renderKustomization } from '../sources/kustomize.js';
 import { locatorFor } from '../sources/locate.js';
+import { compareFindings, compareProblems, compareSkipped } from '../reporters/summary.js';
 import type { CliIO } from './io.js';
 
 export interface ScanRequest {
@@ -84,24 +85,6 @@ export interface WorkerInput {
 
 /** Inputs below this many files are scanned on the main thread alone. */
 const PARALLEL_MIN_FILES = 48;
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.file.localeCompare(b.file) ||
-    a.line - b.line ||
-    a.column - b.column ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    a.fingerprint.localeCompare(b.fingerprint)
-  );
-}
-
-function compareProblems(a: Problem, b: Problem): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
-}
-
-function compareSkipped(a: Skipped, b: Skipped): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
-}
 
 /** Ships a resource to another thread. */
 export function shipResource(resource: Resource): ShippedResource {

@@ -4,7 +4,14 @@
  * error with its location.
  */
 import { isUtf8 } from 'node:buffer';
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import {
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Problem, ProblemCode, Resource, Skipped } from '../core/model.js';
 import { globToRegExp } from '../core/config.js';
@@ -110,8 +117,9 @@ export function decodeText(
   limits: DecodeLimits,
   sink?: ResourceSink,
   needsBody?: BodyNeed,
+  byteLength = Buffer.byteLength(text),
 ): InputOutcome {
-  const outcome = emptyOutcome(file, Buffer.byteLength(text));
+  const outcome = emptyOutcome(file, byteLength);
   const emit = sink ?? ((resource: Resource) => outcome.resources.push(resource));
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
@@ -214,7 +222,15 @@ export function decodeBytes(
     );
     return outcome;
   }
-  return decodeText(bytes.toString('utf8'), file, json, options.limits, sink, needsBody);
+  return decodeText(
+    bytes.toString('utf8'),
+    file,
+    json,
+    options.limits,
+    sink,
+    needsBody,
+    bytes.length,
+  );
 }
 
 /** One entry of the expanded input: a file to read, or a kustomization directory to render. */
@@ -323,9 +339,9 @@ export function* expandPaths(
         yield { kind: 'kustomize', path };
         return;
       }
-      let names: string[];
+      let entries: Dirent[];
       try {
-        names = readdirSync(path);
+        entries = readdirSync(path, { withFileTypes: true });
       } catch (error) {
         yield {
           kind: 'problem',
@@ -337,9 +353,10 @@ export function* expandPaths(
         };
         return;
       }
-      names.sort();
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const inner = new Set(ancestors).add(real);
-      for (const name of names) {
+      for (const entry of entries) {
+        const name = entry.name;
         if (name.startsWith('.') || name === 'node_modules') {
           continue;
         }
@@ -347,14 +364,24 @@ export function* expandPaths(
         if (isExcluded(child)) {
           continue;
         }
-        let childStats: Stats | undefined;
-        try {
-          childStats = statSync(child);
-        } catch {
-          childStats = undefined;
-        }
-        if (childStats?.isFile() === true && !MANIFEST_EXTENSIONS.test(name)) {
+        if (entry.isFile()) {
+          // A regular file (not a link): its directory entry says all there is to know.
+          if (MANIFEST_EXTENSIONS.test(name)) {
+            yield { kind: 'file', path: child };
+          }
           continue;
+        }
+        if (!entry.isDirectory()) {
+          // A symbolic link (or something stranger): what it points to decides.
+          let target: Stats | undefined;
+          try {
+            target = statSync(child);
+          } catch {
+            target = undefined;
+          }
+          if (target?.isFile() === true && !MANIFEST_EXTENSIONS.test(name)) {
+            continue;
+          }
         }
         yield* walk(child, false, inner);
       }
