@@ -66,11 +66,16 @@ interface PodSource {
 const sourceCache = new WeakMap<ResourceIndex, { size: number; sources: PodSource[] }>();
 
 function podSources(index: ResourceIndex): PodSource[] {
-  const resources = SOURCE_KINDS.flatMap((kind) => index.ofKind(kind));
+  // Counting is enough to tell whether the index grew; collect the objects only when it did.
+  let size = 0;
+  for (const kind of SOURCE_KINDS) {
+    size += index.ofKind(kind).length;
+  }
   const cached = sourceCache.get(index);
-  if (cached !== undefined && cached.size === resources.length) {
+  if (cached !== undefined && cached.size === size) {
     return cached.sources;
   }
+  const resources = SOURCE_KINDS.flatMap((kind) => index.ofKind(kind));
   const sources: PodSource[] = [];
   for (const resource of resources) {
     const labels = podLabelsOf(resource);

@@ -11,7 +11,7 @@
  */
 import { defineResourceRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { classifyLiteral, matchesGlob, validateIgnoreNames } from './_detect.js';
+import { classifyLiteral, isSecretName, matchesGlob, validateIgnoreNames } from './_detect.js';
 import { isRecord } from './_objects.js';
 
 type MessageId = 'knownFormat' | 'embeddedCredential' | 'secretName' | 'secretSettings';
@@ -54,6 +54,11 @@ function secretSettings(text: string, ignored: (name: string) => boolean): strin
     const match = SETTING.exec(line);
     const name = match?.[1];
     if (name === undefined || ignored(name)) {
+      continue;
+    }
+    // Only a credential-like name can make a setting count (classifyLiteral's `name` verdict);
+    // asking that first spares the value checks for nearly every line of large files.
+    if (!isSecretName(name)) {
       continue;
     }
     const value = settingValue(match?.[2] ?? '');
