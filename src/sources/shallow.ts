@@ -95,6 +95,15 @@ function plainStart(code: number, next: number, atLineEnd: boolean): boolean {
   return (code === DASH || code === 63 || code === COLON) && !atLineEnd && next !== SPACE;
 }
 
+/** A 32-bit hash of `text` from `start` to `end` (FNV-1a). */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 2166136261;
+  for (let index = start; index < end; index++) {
+    hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
+  }
+  return hash;
+}
+
 function isHex(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
@@ -138,9 +147,11 @@ class Walker {
   readonly kinds: number[] = [];
   readonly indents: number[] = [];
   readonly indentless: boolean[] = [];
-  // Keys seen per open mapping: a list while short, a set when long.
-  readonly keyLists: (string[] | undefined)[] = [];
-  readonly keySets: (Set<string> | undefined)[] = [];
+  // Hashes of the keys seen per open mapping: a list while short, a set when long. Equal keys
+  // have equal hashes, so every duplicate is caught; a collision of different keys only sends
+  // the document to the full decoder. No key string is made below the header's levels.
+  readonly keyLists: (number[] | undefined)[] = [];
+  readonly keySets: (Set<number> | undefined)[] = [];
   readonly parentKeys: (string | undefined)[] = [];
   depth = 0;
   rootDone = false;
@@ -161,8 +172,12 @@ class Walker {
 
   readonly header: Record<string, string> = {};
 
-  /** The key found by {@link keyAt}, and where its `:` is. */
-  foundKey = '';
+  /** The key found by {@link keyAt}: its hash, its text (see {@link keyText}) and its `:`. */
+  foundHash = 0;
+  foundStart = 0;
+  foundEnd = 0;
+  /** The key's value when it was quoted (and so is not the text between start and end). */
+  foundQuoted: string | undefined = undefined;
   foundColon = 0;
 
   // Memoised searches: positions only move forward, so each search runs over the text once.
@@ -284,7 +299,9 @@ class Walker {
       if (first === QUOTE && inner.includes('\\')) {
         throw UNSURE;
       }
-      this.foundKey = first === APOSTROPHE ? inner.replace(/''/g, "'") : inner;
+      const key = first === APOSTROPHE ? inner.replace(/''/g, "'") : inner;
+      this.foundQuoted = key;
+      this.foundHash = hashOf(key, 0, key.length);
       this.foundColon = colon;
       return true;
     }
@@ -305,13 +322,32 @@ class Walker {
     while (text.charCodeAt(keyEnd - 1) === SPACE) {
       keyEnd--;
     }
-    const key = text.slice(at, keyEnd);
-    if (key.length > MAX_KEY_LENGTH || mayNotBeString(key) || key === '<<' || key === '__proto__') {
+    const length = keyEnd - at;
+    if (
+      length > MAX_KEY_LENGTH ||
+      // Numbers, booleans and null as keys, merge keys (`<<`) and `__proto__`: js-yaml's business.
+      (first >= 48 && first <= 57) ||
+      first === 43 ||
+      first === 46 ||
+      first === 126 ||
+      ((length === 4 || length === 5 || length === 2 || length === 9) &&
+        (mayNotBeString(text.slice(at, keyEnd)) ||
+          text.startsWith('<<', at) ||
+          text.startsWith('__proto__', at)))
+    ) {
       throw UNSURE;
     }
-    this.foundKey = key;
+    this.foundQuoted = undefined;
+    this.foundStart = at;
+    this.foundEnd = keyEnd;
+    this.foundHash = hashOf(text, at, keyEnd);
     this.foundColon = colon;
     return true;
+  }
+
+  /** The text of the key {@link keyAt} found. */
+  keyText(): string {
+    return this.foundQuoted ?? this.text.slice(this.foundStart, this.foundEnd);
   }
 
   push(kind: number, indent: number, parentKey: string | undefined): void {
@@ -423,7 +459,7 @@ class Walker {
    * A `key: value` line of the mapping at `depth - 1`, whose key {@link keyAt} has just found.
    */
   keyLine(lineEnd: number): void {
-    const key = this.foundKey;
+    const hash = this.foundHash;
     const top = this.depth - 1;
     const list = this.keyLists[top];
     if (list === undefined) {
@@ -431,22 +467,23 @@ class Walker {
     }
     const set = this.keySets[top];
     if (set !== undefined) {
-      if (set.has(key)) {
+      if (set.has(hash)) {
         throw UNSURE;
       }
-      set.add(key);
+      set.add(hash);
     } else {
-      if (list.includes(key)) {
+      if (list.includes(hash)) {
         throw UNSURE;
       }
-      list.push(key);
+      list.push(hash);
       if (list.length > 16) {
         this.keySets[top] = new Set(list);
       }
     }
+    // Key strings are needed only at the levels of the header: the root and its metadata.
+    const key = top === 0 || (top === 1 && this.parentKeys[1] === 'metadata') ? this.keyText() : '';
     const isHeader =
-      (top === 0 && HEADER_ROOT_KEYS.has(key)) ||
-      (top === 1 && this.parentKeys[1] === 'metadata' && HEADER_METADATA_KEYS.has(key));
+      (top === 0 && HEADER_ROOT_KEYS.has(key)) || (top === 1 && HEADER_METADATA_KEYS.has(key));
     const mapIndent = this.indents[top] ?? 0;
     const start = this.afterIndicator(this.foundColon + 1, lineEnd, PENDING_KEY, mapIndent, key);
     if (start < 0) {
