@@ -87,7 +87,19 @@ export class WebhookMetrics {
     'Reloads of the serving certificate, by result.',
   );
 
+  readonly namespaceLists = new Counter(
+    'mamori_webhook_namespace_lists_total',
+    'Lists of all namespaces by the informer, by cause (start, gone, error).',
+  );
+
   render(): string {
-    return `${[this.requests, this.decisions, this.latency, this.certReloads].map((m) => m.render()).join('\n')}\n`;
+    const all = [
+      this.requests,
+      this.decisions,
+      this.latency,
+      this.certReloads,
+      this.namespaceLists,
+    ];
+    return `${all.map((m) => m.render()).join('\n')}\n`;
   }
 }

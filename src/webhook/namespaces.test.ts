@@ -86,8 +86,10 @@ async function settle(turns = 20): Promise<void> {
 
 function informer(server: FakeServer, sleeps: number[] = [], now = () => 0) {
   const log: string[] = [];
+  const causes: string[] = [];
   const subject = new NamespaceInformer(server, {
     log: (line) => log.push(line),
+    onList: (cause) => causes.push(cause),
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
@@ -96,7 +98,7 @@ function informer(server: FakeServer, sleeps: number[] = [], now = () => 0) {
     backoff: { initialMs: 500, maxMs: 4000 },
     watchTimeoutSeconds: () => 300,
   });
-  return { subject, log, sleeps };
+  return { subject, log, sleeps, causes };
 }
 
 describe('NamespaceInformer', () => {
@@ -148,7 +150,7 @@ describe('NamespaceInformer', () => {
       { items: [ns('fresh', { b: '2' })], resourceVersion: '50' },
       { items: [ns('fresher', { c: '3' })], resourceVersion: '60' },
     );
-    const { subject, log, sleeps } = informer(server);
+    const { subject, log, sleeps, causes } = informer(server);
     subject.start();
     await settle();
     server.watches[0]?.emit('ERROR', {
@@ -171,6 +173,7 @@ describe('NamespaceInformer', () => {
     expect(server.watches.map((w) => w.resourceVersion)).toEqual(['5', '50', '60']);
     expect(log.filter((line) => line.includes('410 Gone'))).toHaveLength(2);
     expect(sleeps).toEqual([500, 1000]);
+    expect(causes).toEqual(['start', 'gone', 'gone']);
     await subject.stop();
   });
 
@@ -179,11 +182,12 @@ describe('NamespaceInformer', () => {
     const down = new KubeApiError(0, '/api/v1/namespaces', 'connect ECONNREFUSED 127.0.0.1:6443');
     server.lists.push(down, down, down, down, down);
     let clock = 0;
-    const { subject, log, sleeps } = informer(server, [], () => clock);
+    const { subject, log, sleeps, causes } = informer(server, [], () => clock);
     subject.start();
     await settle();
     expect(subject.synced).toBe(false);
     expect(sleeps).toEqual([500, 1000, 2000, 4000, 4000]);
+    expect(causes).toEqual(['start', 'error', 'error', 'error', 'error', 'error']);
     expect(log[0]).toBe(
       'namespace informer: connect ECONNREFUSED 127.0.0.1:6443; listing again in 500 ms',
     );

@@ -58,7 +58,11 @@ export interface InformerOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** How long the server keeps one watch open (default 300 to 600 s, as client-go). */
   watchTimeoutSeconds?: () => number;
+  /** Called before each list of the namespaces: the first one, after 410 Gone, after an error. */
+  onList?: (cause: ListCause) => void;
 }
+
+export type ListCause = 'start' | 'gone' | 'error';
 
 /** How a watch ended: closed by the server (its timeout), or 410 Gone. */
 type WatchEnd = { gone: false; resourceVersion: string; events: number } | { gone: true };
@@ -73,6 +77,7 @@ export class NamespaceInformer {
   readonly #now: () => number;
   readonly #backoff: { initialMs: number; maxMs: number };
   readonly #watchTimeoutSeconds: () => number;
+  readonly #onList: (cause: ListCause) => void;
   readonly #store = new Map<string, Labels | undefined>();
   readonly #pending = new Map<string, Promise<Labels | undefined>>();
   #synced = false;
@@ -92,6 +97,7 @@ export class NamespaceInformer {
     this.#backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
     this.#watchTimeoutSeconds =
       options.watchTimeoutSeconds ?? (() => 300 + Math.floor(Math.random() * 300));
+    this.#onList = options.onList ?? (() => undefined);
     this.#sleep =
       options.sleep ??
       ((ms) =>
@@ -243,8 +249,10 @@ export class NamespaceInformer {
 
   async #run(): Promise<void> {
     let delay = this.#backoff.initialMs;
+    let cause: ListCause = 'start';
     while (!this.#stopped) {
       try {
+        this.#onList(cause);
         const list = await this.#client.listWithVersion(NAMESPACES);
         this.lists++;
         if (this.#stopped) {
@@ -263,6 +271,7 @@ export class NamespaceInformer {
           }
           if (end.gone) {
             this.#log('namespace informer: the watch is too old (410 Gone); listing again');
+            cause = 'gone';
             break;
           }
           resourceVersion = end.resourceVersion;
@@ -274,6 +283,7 @@ export class NamespaceInformer {
           return;
         }
         this.#log(`namespace informer: ${errorText(error)}; listing again in ${delay} ms`);
+        cause = 'error';
       }
       await this.#sleep(delay);
       delay = Math.min(delay * 2, this.#backoff.maxMs);

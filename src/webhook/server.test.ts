@@ -208,6 +208,7 @@ describe('webhook server', () => {
     const reply = await send('/metrics', undefined, {}, 'GET');
     expect(reply.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(reply.body).toContain('# TYPE mamori_webhook_requests_total counter');
+    expect(reply.body).toContain('# TYPE mamori_webhook_namespace_lists_total counter');
     expect(reply.body).toMatch(/mamori_webhook_requests_total\{path="\/validate",code="200"\} \d+/);
     expect(reply.body).toContain('mamori_webhook_decisions_total{kind="Pod",decision="deny"} 1');
     expect(reply.body).toMatch(/mamori_webhook_request_duration_seconds_bucket\{le="\+Inf"\} \d+/);

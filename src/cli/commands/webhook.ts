@@ -12,7 +12,7 @@ import { KubeconfigError, loadConnection } from '../../sources/cluster/kubeconfi
 import { parseWebhookConfig, type WebhookPolicy } from '../../webhook/config.js';
 import { renderManifests } from '../../webhook/manifests.js';
 import { NamespaceInformer, staticNamespaces } from '../../webhook/namespaces.js';
-import { startWebhookServer } from '../../webhook/server.js';
+import { startWebhookServer, type WebhookServer } from '../../webhook/server.js';
 import { findConfigFile } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
@@ -143,14 +143,17 @@ async function serve(args: string[], io: CliIO): Promise<ExitCode> {
       throw error;
     }
     const podClient = client;
-    informer = new NamespaceInformer(client, { log: (line) => log(line) });
+    informer = new NamespaceInformer(client, {
+      log: (line) => log(line),
+      onList: (cause) => server?.metrics.namespaceLists.inc({ cause }),
+    });
     const namespaces = informer;
     ready = () => namespaces.synced;
     namespaceLabels = (name: string) => namespaces.labels(name);
     listPods = (namespace: string, timeoutMs: number) =>
       podClient.list(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods`, { timeoutMs });
   }
-  let server;
+  let server: WebhookServer | undefined;
   try {
     server = await startWebhookServer({
       certFile,
