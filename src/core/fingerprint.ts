@@ -60,6 +60,14 @@ export function hash128(text: string): string {
   return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
 }
 
+/** Two hex digits for each byte value: Number#toString(16) is slow in a loop this hot. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function hex8(lane: number): string {
-  return (lane >>> 0).toString(16).padStart(8, '0');
+  return (
+    (BYTE_HEX[(lane >>> 24) & 255] ?? '') +
+    (BYTE_HEX[(lane >>> 16) & 255] ?? '') +
+    (BYTE_HEX[(lane >>> 8) & 255] ?? '') +
+    (BYTE_HEX[lane & 255] ?? '')
+  );
 }

@@ -144,9 +144,18 @@ function indexOf(ref: ContainerRef): number {
   return Number(ref.pointer.slice(ref.pointer.lastIndexOf('/') + 1));
 }
 
-/** The pod without containers and volumes: what the pod-level settings alone give. */
+/**
+ * The pod without containers and volumes: what the pod-level settings alone give. Made once per
+ * (defaulted) spec for all the PSS rules; the result is only read.
+ */
+const podsOnly = new WeakMap<PodSpec, PodSpec>();
 function podOnly(spec: PodSpec): PodSpec {
-  return { ...spec, initContainers: [], containers: [], ephemeralContainers: [], volumes: [] };
+  let pod = podsOnly.get(spec);
+  if (pod === undefined) {
+    pod = { ...spec, initContainers: [], containers: [], ephemeralContainers: [], volumes: [] };
+    podsOnly.set(spec, pod);
+  }
+  return pod;
 }
 
 /** A part of the pod that fails a check on its own. */
