@@ -106,6 +106,7 @@ export interface VolumeMount {
   mountPath?: string;
   readOnly?: boolean;
   subPath?: string;
+  mountPropagation?: string;
 }
 
 export interface Container {

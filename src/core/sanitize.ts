@@ -81,7 +81,13 @@ const container: Shape = {
     },
     volumeMounts: {
       array: {
-        fields: { name: 'string', mountPath: 'string', readOnly: 'boolean', subPath: 'string' },
+        fields: {
+          name: 'string',
+          mountPath: 'string',
+          readOnly: 'boolean',
+          subPath: 'string',
+          mountPropagation: 'string',
+        },
       },
     },
     securityContext: containerSecurityContext,

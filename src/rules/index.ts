@@ -16,12 +16,14 @@ import runAsNonRootGroup from './hardening/run-as-non-root-group.js';
 import seccomp from './hardening/seccomp.js';
 import selinux from './hardening/selinux.js';
 import imagesAllowedRegistries from './images/allowed-registries.js';
+import imagesDeprecatedRegistry from './images/deprecated-registry.js';
 import networkEgressIsolation from './network/egress-isolation.js';
 import networkExternalIps from './network/external-ips.js';
 import networkHostPort from './network/host-port.js';
 import networkIngressIsolation from './network/ingress-isolation.js';
 import networkIngressNginxSnippet from './network/ingress-nginx-snippet.js';
 import networkIngressTls from './network/ingress-tls.js';
+import networkIngressWildcardHost from './network/ingress-wildcard-host.js';
 import networkMetadataAccess from './network/metadata-access.js';
 import networkNodePort from './network/node-port.js';
 import networkPolicySelectsNothing from './network/policy-selects-nothing.js';
@@ -70,6 +72,8 @@ import secretsSharedCloudIdentity from './secrets/shared-cloud-identity.js';
 import workloadContainerRuntimeSocket from './workload/container-runtime-socket.js';
 import workloadDefaultNamespace from './workload/default-namespace.js';
 import workloadHostAliases from './workload/host-aliases.js';
+import workloadKubeSystem from './workload/kube-system.js';
+import workloadMountPropagation from './workload/mount-propagation.js';
 import workloadNamespaceQuota from './workload/namespace-quota.js';
 import workloadPrivilegedPort from './workload/privileged-port.js';
 import workloadProbes from './workload/probes.js';
@@ -90,12 +94,14 @@ export const RULES: readonly AnyRule[] = [
   seccomp,
   selinux,
   imagesAllowedRegistries,
+  imagesDeprecatedRegistry,
   networkEgressIsolation,
   networkExternalIps,
   networkHostPort,
   networkIngressIsolation,
   networkIngressNginxSnippet,
   networkIngressTls,
+  networkIngressWildcardHost,
   networkMetadataAccess,
   networkNodePort,
   networkPolicySelectsNothing,
@@ -144,6 +150,8 @@ export const RULES: readonly AnyRule[] = [
   workloadContainerRuntimeSocket,
   workloadDefaultNamespace,
   workloadHostAliases,
+  workloadKubeSystem,
+  workloadMountPropagation,
   workloadNamespaceQuota,
   workloadPrivilegedPort,
   workloadProbes,

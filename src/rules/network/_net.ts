@@ -135,6 +135,9 @@ export function isBuiltinPolicyApi(apiVersion: string): boolean {
   return apiVersion.startsWith('networking.k8s.io/') || apiVersion.startsWith('extensions/');
 }
 
+/** Whether an apiVersion is the built-in Ingress API: the same two groups as NetworkPolicy. */
+export const isBuiltinIngressApi = isBuiltinPolicyApi;
+
 /**
  * `spec.policyTypes` as the API server defaults it: when the list is absent or empty, Ingress,
  * plus Egress when `spec.egress` has at least one rule (`egress: []` does not count).

@@ -12,17 +12,13 @@
  *   reported because no listed certificate applies to them.
  */
 import { defineResourceRule } from '../../core/rule.js';
-import { isRecord, specOf, tlsHostCovers } from './_net.js';
+import { isBuiltinIngressApi, isRecord, specOf, tlsHostCovers } from './_net.js';
 
 type MessageId = 'noTls' | 'noTlsNoHosts' | 'hostNotCovered' | 'ruleWithoutHost';
 
 interface Options {
   /** Annotations that attach a certificate outside spec.tls (their presence counts as TLS). */
   tlsAnnotations: string[];
-}
-
-function isApiIngress(apiVersion: string): boolean {
-  return apiVersion.startsWith('networking.k8s.io/') || apiVersion.startsWith('extensions/');
 }
 
 export default defineResourceRule<MessageId, Options>({
@@ -78,7 +74,7 @@ export default defineResourceRule<MessageId, Options>({
     },
   },
   check(resource, context) {
-    if (!isApiIngress(resource.object.apiVersion)) {
+    if (!isBuiltinIngressApi(resource.object.apiVersion)) {
       return;
     }
     const spec = specOf(resource);
