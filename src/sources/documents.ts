@@ -166,7 +166,18 @@ function mayExpandOrNest(text: string, limits: DecodeLimits): boolean {
   for (let index = text.indexOf('['); index >= 0; index = text.indexOf('[', index + 1)) {
     brackets++;
   }
-  return brackets > limits.maxDepth || new RegExp(`\\n {${limits.maxDepth},}\\S`).test(text);
+  return brackets > limits.maxDepth || deepIndentation(limits.maxDepth).test(text);
+}
+
+/** A line indented by at least `depth` spaces; one expression per limit, made once. */
+const deepIndentations = new Map<number, RegExp>();
+function deepIndentation(depth: number): RegExp {
+  let pattern = deepIndentations.get(depth);
+  if (pattern === undefined) {
+    pattern = new RegExp(`\\n {${depth},}\\S`);
+    deepIndentations.set(depth, pattern);
+  }
+  return pattern;
 }
 
 /** Decodes one YAML document. Throws {@link DecodeError} with file-relative positions. */

@@ -60,13 +60,36 @@ function parserLocator(
   };
 }
 
-/** Returns a resolver for pointers into the document `text`, whose first line is `startLine`. */
-export function locatorFor(text: string, startLine: number): PositionResolver {
-  let lines: Line[] | undefined;
-  const cache: FastCache = new Map();
-  let parser: ((tokens: readonly string[]) => SourcePosition | undefined) | undefined;
-  const toPosition = (offset: number): SourcePosition => {
-    const all = lines ?? (lines = splitLines(text));
+/**
+ * Answers pointers into one document. Everything it needs is made on the first question: most
+ * documents are never asked (they have no findings).
+ */
+class Locator {
+  #lines: Line[] | undefined;
+  #cache: FastCache | undefined;
+  #json: ReturnType<typeof jsonLocator> | null | undefined;
+  #parser: ((tokens: readonly string[]) => SourcePosition | undefined) | undefined;
+  // Many findings point at the same fields (every rule about a container's securityContext), and
+  // a missing field is looked for again through its ancestors: remember every answer.
+  #answers: Map<string, SourcePosition | undefined> | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly startLine: number,
+  ) {}
+
+  locate(pointer: string): SourcePosition | undefined {
+    this.#answers ??= new Map();
+    if (this.#answers.has(pointer)) {
+      return this.#answers.get(pointer);
+    }
+    const answer = this.#resolve(pointer);
+    this.#answers.set(pointer, answer);
+    return answer;
+  }
+
+  #toPosition(offset: number): SourcePosition {
+    const all = (this.#lines ??= splitLines(this.text));
     // Binary search for the line holding the offset.
     let low = 0;
     let high = all.length - 1;
@@ -78,46 +101,44 @@ export function locatorFor(text: string, startLine: number): PositionResolver {
         high = middle - 1;
       }
     }
-    return { line: startLine + low, column: offset - (all[low] as Line).start + 1 };
-  };
-  // JSON (a `.json` file, or a YAML document written as JSON) has a scanner of its own.
-  const json = /^\s*[[{]/.test(text) ? jsonLocator(text) : undefined;
-  // Many findings point at the same fields (every rule about a container's securityContext), and
-  // a missing field is looked for again through its ancestors: remember every answer.
-  const answers = new Map<string, SourcePosition | undefined>();
-  return (pointer) => {
-    if (answers.has(pointer)) {
-      return answers.get(pointer);
-    }
-    const answer = resolve(pointer);
-    answers.set(pointer, answer);
-    return answer;
-  };
-  function resolve(pointer: string): SourcePosition | undefined {
+    return { line: this.startLine + low, column: offset - (all[low] as Line).start + 1 };
+  }
+
+  #resolve(pointer: string): SourcePosition | undefined {
     const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeToken);
     if (tokens.length === 0) {
       return undefined;
     }
-    if (json !== undefined) {
-      const found = json(tokens);
+    // JSON (a `.json` file, or a YAML document written as JSON) has a scanner of its own.
+    if (this.#json === undefined) {
+      this.#json = /^\s*[[{]/.test(this.text) ? jsonLocator(this.text) : null;
+    }
+    if (this.#json !== null) {
+      const found = this.#json(tokens);
       if (found === 'absent') {
         return undefined;
       }
       if (found !== undefined) {
-        return toPosition(found);
+        return this.#toPosition(found);
       }
     }
-    lines ??= splitLines(text);
-    const fast = locateFast(text, tokens, lines, cache);
+    const lines = (this.#lines ??= splitLines(this.text));
+    const fast = locateFast(this.text, tokens, lines, (this.#cache ??= new Map() as FastCache));
     if (fast === 'absent') {
       return undefined;
     }
     if (fast !== undefined) {
-      return toPosition(fast.offset);
+      return this.#toPosition(fast.offset);
     }
-    parser ??= parserLocator(text, toPosition, startLine);
-    return parser(tokens);
+    this.#parser ??= parserLocator(this.text, (offset) => this.#toPosition(offset), this.startLine);
+    return this.#parser(tokens);
   }
+}
+
+/** Returns a resolver for pointers into the document `text`, whose first line is `startLine`. */
+export function locatorFor(text: string, startLine: number): PositionResolver {
+  const locator = new Locator(text, startLine);
+  return (pointer) => locator.locate(pointer);
 }
 
 /** The full parser's answer, for tests that check the fast path against it. */
