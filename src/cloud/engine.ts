@@ -4,6 +4,7 @@
  * live in the cluster, not in the cloud API.
  */
 import jsYaml from 'js-yaml';
+import type { LocalizedText } from '../core/model.js';
 import { derived } from './checks/define.js';
 import { aksField, type AksFacts } from './facts/aks.js';
 import { addonNamed, type EksFacts } from './facts/eks.js';
@@ -15,8 +16,8 @@ import type { Evidence, MissingInput } from './types.js';
 
 export interface EngineState {
   state: 'present' | 'absent' | 'unknown';
-  /** A sentence: what was found, or what is missing. */
-  reason: string;
+  /** A clause: what was found, or what is missing. */
+  reason: LocalizedText;
   evidence: Evidence[];
   missing: MissingInput[];
 }
@@ -43,7 +44,10 @@ function fromObjects(k8s: K8sFacts): EngineState | undefined {
   }
   return {
     state: 'present',
-    reason: `a NetworkPolicy engine runs in the cluster (${engines.map((engine) => engine.ref).join(', ')})`,
+    reason: {
+      en: `a NetworkPolicy engine runs in the cluster (${engines.map((engine) => engine.ref).join(', ')})`,
+      ja: `クラスター内で NetworkPolicy エンジンが動いている(${engines.map((engine) => engine.ref).join('、')})`,
+    },
     evidence: engines.map((engine) => derived(engine.ref, 'present', engine.file)),
     missing: [],
   };
@@ -63,7 +67,10 @@ function eksEngine(facts: EksFacts): EngineState {
     if (flag === true || (typeof flag === 'string' && flag.toLowerCase() === 'true')) {
       return {
         state: 'present',
-        reason: 'the vpc-cni add-on enforces NetworkPolicy (enableNetworkPolicy: "true")',
+        reason: {
+          en: 'the vpc-cni add-on enforces NetworkPolicy (enableNetworkPolicy: "true")',
+          ja: 'vpc-cni アドオンが NetworkPolicy を適用している(enableNetworkPolicy: "true")',
+        },
         evidence,
         missing: [],
       };
@@ -74,8 +81,10 @@ function eksEngine(facts: EksFacts): EngineState {
   if (controller?.bool() === true) {
     return {
       state: 'present',
-      reason:
-        'the VPC CNI network policy controller is enabled (ConfigMap kube-system/amazon-vpc-cni)',
+      reason: {
+        en: 'the VPC CNI network policy controller is enabled (ConfigMap kube-system/amazon-vpc-cni)',
+        ja: 'VPC CNI のネットワークポリシーコントローラーが有効になっている(ConfigMap kube-system/amazon-vpc-cni)',
+      },
       evidence: [controller.evidence()],
       missing: [],
     };
@@ -90,8 +99,14 @@ function eksEngine(facts: EksFacts): EngineState {
     return {
       state: 'absent',
       reason: daemonSetsKnown
-        ? 'the VPC CNI does not enforce NetworkPolicy and no Calico or Cilium DaemonSet runs'
-        : 'the vpc-cni add-on does not enforce NetworkPolicy (enableNetworkPolicy is not "true"); no DaemonSets were given to show another engine',
+        ? {
+            en: 'the VPC CNI does not enforce NetworkPolicy and no Calico or Cilium DaemonSet runs',
+            ja: 'VPC CNI は NetworkPolicy を適用しておらず、Calico や Cilium の DaemonSet も動いていない',
+          }
+        : {
+            en: 'the vpc-cni add-on does not enforce NetworkPolicy (enableNetworkPolicy is not "true"); no DaemonSets were given to show another engine',
+            ja: 'vpc-cni アドオンは NetworkPolicy を適用していない(enableNetworkPolicy が "true" ではない)。ほかのエンジンの有無を示す DaemonSet も与えられていない',
+          },
       evidence:
         awsNode === undefined
           ? evidence
@@ -101,7 +116,10 @@ function eksEngine(facts: EksFacts): EngineState {
   }
   return {
     state: 'unknown',
-    reason: 'neither the vpc-cni add-on nor the cluster DaemonSets were given',
+    reason: {
+      en: 'neither the vpc-cni add-on nor the cluster DaemonSets were given',
+      ja: 'vpc-cni アドオンもクラスターの DaemonSet も与えられていない',
+    },
     evidence,
     missing: [
       missingCloudInput('eks-addon', { ...facts.vars, item: 'vpc-cni' }),
@@ -118,7 +136,10 @@ function aksEngine(facts: AksFacts): EngineState {
     return (
       fromObjects(facts.k8s) ?? {
         state: 'unknown',
-        reason: 'the cluster network profile was not given',
+        reason: {
+          en: 'the cluster network profile was not given',
+          ja: 'クラスターのネットワークプロファイルが与えられていない',
+        },
         evidence: [],
         missing: [missingCloudInput('aks-cluster', facts.vars)],
       }
@@ -129,7 +150,10 @@ function aksEngine(facts: AksFacts): EngineState {
   if (value !== undefined && AKS_ENGINES.includes(value)) {
     return {
       state: 'present',
-      reason: `networkProfile.networkPolicy is "${policy.str() ?? ''}"`,
+      reason: {
+        en: `networkProfile.networkPolicy is "${policy.str() ?? ''}"`,
+        ja: `networkProfile.networkPolicy が "${policy.str() ?? ''}" になっている`,
+      },
       evidence: [policy.evidence()],
       missing: [],
     };
@@ -137,7 +161,10 @@ function aksEngine(facts: AksFacts): EngineState {
   return (
     fromObjects(facts.k8s) ?? {
       state: 'absent',
-      reason: `networkProfile.networkPolicy is ${policy.present ? `"${String(policy.value)}"` : 'not set'}: no engine enforces NetworkPolicy`,
+      reason: {
+        en: `networkProfile.networkPolicy is ${policy.present ? `"${String(policy.value)}"` : 'not set'}: no engine enforces NetworkPolicy`,
+        ja: `networkProfile.networkPolicy が${policy.present ? ` "${String(policy.value)}" になっている` : '設定されていない'}ため、NetworkPolicy を適用するエンジンがない`,
+      },
       evidence: [policy.evidence()],
       missing: [],
     }
@@ -149,7 +176,10 @@ function gkeEngine(facts: GkeFacts): EngineState {
     return (
       fromObjects(facts.k8s) ?? {
         state: 'unknown',
-        reason: 'the cluster description was not given',
+        reason: {
+          en: 'the cluster description was not given',
+          ja: 'クラスターの記述(describe の出力)が与えられていない',
+        },
         evidence: [],
         missing: [missingCloudInput('gke-cluster', facts.vars)],
       }
@@ -160,7 +190,10 @@ function gkeEngine(facts: GkeFacts): EngineState {
   if (enabled.bool() === true) {
     return {
       state: 'present',
-      reason: 'networkPolicy.enabled is true (Calico)',
+      reason: {
+        en: 'networkPolicy.enabled is true (Calico)',
+        ja: 'networkPolicy.enabled が true になっている(Calico)',
+      },
       evidence: [enabled.evidence()],
       missing: [],
     };
@@ -168,7 +201,10 @@ function gkeEngine(facts: GkeFacts): EngineState {
   if (datapath.str() === 'ADVANCED_DATAPATH') {
     return {
       state: 'present',
-      reason: 'Dataplane V2 (ADVANCED_DATAPATH) enforces NetworkPolicy',
+      reason: {
+        en: 'Dataplane V2 (ADVANCED_DATAPATH) enforces NetworkPolicy',
+        ja: 'Dataplane V2 (ADVANCED_DATAPATH) が NetworkPolicy を適用している',
+      },
       evidence: [datapath.evidence()],
       missing: [],
     };
@@ -176,7 +212,10 @@ function gkeEngine(facts: GkeFacts): EngineState {
   if (facts.cluster.at('autopilot', 'enabled').bool() === true) {
     return {
       state: 'present',
-      reason: 'Autopilot clusters run Dataplane V2',
+      reason: {
+        en: 'Autopilot clusters run Dataplane V2',
+        ja: 'Autopilot クラスターは Dataplane V2 で動いている',
+      },
       evidence: [facts.cluster.at('autopilot', 'enabled').evidence()],
       missing: [],
     };
@@ -184,7 +223,10 @@ function gkeEngine(facts: GkeFacts): EngineState {
   return (
     fromObjects(facts.k8s) ?? {
       state: 'absent',
-      reason: 'networkPolicy is not enabled and the datapath is not Dataplane V2',
+      reason: {
+        en: 'networkPolicy is not enabled and the datapath is not Dataplane V2',
+        ja: 'networkPolicy が有効になっておらず、データパスも Dataplane V2 ではない',
+      },
       evidence: [enabled.evidence(), datapath.evidence()],
       missing: [],
     }
@@ -203,8 +245,10 @@ export function policyEngine(facts: ClusterFacts): EngineState {
       return (
         fromObjects(facts.k8s) ?? {
           state: 'unknown',
-          reason:
-            'no cluster configuration and no known engine DaemonSet (Calico, Cilium) among the objects',
+          reason: {
+            en: 'no cluster configuration and no known engine DaemonSet (Calico, Cilium) among the objects',
+            ja: 'クラスター設定がなく、オブジェクトの中に既知のエンジン(Calico、Cilium)の DaemonSet もない',
+          },
           evidence: [],
           missing: [missingKubernetesInput('DaemonSet')],
         }

@@ -88,7 +88,10 @@ export function evaluateBundles(
         });
         outcome = {
           verdict: 'unknown',
-          message: `The check failed internally: ${detail}`,
+          message: {
+            en: `The check failed internally: ${detail}`,
+            ja: `チェックが内部エラーで失敗した: ${detail}`,
+          },
           evidence: [],
         };
       }
@@ -104,7 +107,7 @@ export function evaluateBundles(
           outcome.verdict === 'fail'
             ? (outcome.severity ?? check.meta.severity)
             : check.meta.severity,
-        message: outcome.message,
+        message: outcome.message[lang],
         evidence: outcome.evidence,
         remediation: fillPlaceholders(check.meta.remediation[lang], facts.vars),
         references: check.meta.references,

@@ -9,6 +9,7 @@
  *    (a conservative union: a rule for some pods admits for those pods).
  * 4. hostNetwork pods use the node's network and bypass NetworkPolicy.
  */
+import type { LocalizedText } from '../core/model.js';
 import { derived } from './checks/define.js';
 import { policyEngine } from './engine.js';
 import { aksField } from './facts/aks.js';
@@ -21,7 +22,7 @@ import type { CloudOptions, Evidence, MissingInput } from './types.js';
 
 export interface ImdsAnalysis {
   state: 'blocked' | 'reachable' | 'unknown';
-  reason: string;
+  reason: LocalizedText;
   evidence: Evidence[];
   missing: MissingInput[];
 }
@@ -31,7 +32,10 @@ function platformConcealment(facts: ClusterFacts): ImdsAnalysis | undefined {
     if (facts.cluster.at('autopilot', 'enabled').bool() === true) {
       return {
         state: 'blocked',
-        reason: 'Autopilot runs the GKE metadata server, which conceals node credentials',
+        reason: {
+          en: 'Autopilot runs the GKE metadata server, which conceals node credentials',
+          ja: 'Autopilot では GKE メタデータサーバーが動き、ノードの認証情報を隠している',
+        },
         evidence: [facts.cluster.at('autopilot', 'enabled').evidence()],
         missing: [],
       };
@@ -45,8 +49,10 @@ function platformConcealment(facts: ClusterFacts): ImdsAnalysis | undefined {
     ) {
       return {
         state: 'blocked',
-        reason:
-          'every node pool runs the GKE metadata server (GKE_METADATA), which conceals node credentials',
+        reason: {
+          en: 'every node pool runs the GKE metadata server (GKE_METADATA), which conceals node credentials',
+          ja: 'すべてのノードプールで GKE メタデータサーバー(GKE_METADATA)が動き、ノードの認証情報を隠している',
+        },
         evidence: pools.map((pool) =>
           pool.at('config', 'workloadMetadataConfig', 'mode').evidence(),
         ),
@@ -59,14 +65,23 @@ function platformConcealment(facts: ClusterFacts): ImdsAnalysis | undefined {
     if (access.str()?.toLowerCase() === 'none') {
       return {
         state: 'blocked',
-        reason:
-          'networkProfile.podLinkLocalAccess is None, so pods cannot reach link-local addresses',
+        reason: {
+          en: 'networkProfile.podLinkLocalAccess is None, so pods cannot reach link-local addresses',
+          ja: 'networkProfile.podLinkLocalAccess が None のため、Pod はリンクローカルアドレスに到達できない',
+        },
         evidence: [access.evidence()],
         missing: [],
       };
     }
   }
   return undefined;
+}
+
+function joinReasons(reasons: readonly LocalizedText[]): LocalizedText {
+  return {
+    en: reasons.map((reason) => reason.en).join('; '),
+    ja: reasons.map((reason) => reason.ja).join('。'),
+  };
 }
 
 export function imdsReachability(facts: ClusterFacts, options: CloudOptions): ImdsAnalysis {
@@ -79,7 +94,10 @@ export function imdsReachability(facts: ClusterFacts, options: CloudOptions): Im
   if (engine.state === 'absent') {
     return {
       state: 'reachable',
-      reason: `nothing enforces NetworkPolicy (${engine.reason}), so every pod can reach 169.254.169.254`,
+      reason: {
+        en: `nothing enforces NetworkPolicy (${engine.reason.en}), so every pod can reach 169.254.169.254`,
+        ja: `NetworkPolicy を適用するものがない(${engine.reason.ja})ため、すべての Pod が 169.254.169.254 に到達できる`,
+      },
       evidence: engine.evidence,
       missing: [],
     };
@@ -87,7 +105,10 @@ export function imdsReachability(facts: ClusterFacts, options: CloudOptions): Im
   if (!k8s.has('NetworkPolicy')) {
     return {
       state: 'unknown',
-      reason: 'the NetworkPolicies of the cluster were not given',
+      reason: {
+        en: 'the NetworkPolicies of the cluster were not given',
+        ja: 'クラスターの NetworkPolicy が与えられていない',
+      },
       evidence: [],
       missing: [missingKubernetesInput('NetworkPolicy'), ...engine.missing],
     };
@@ -96,18 +117,24 @@ export function imdsReachability(facts: ClusterFacts, options: CloudOptions): Im
   if (namespaces === undefined) {
     return {
       state: 'unknown',
-      reason: 'the namespaces of the cluster are not known',
+      reason: {
+        en: 'the namespaces of the cluster are not known',
+        ja: 'クラスターの名前空間がわからない',
+      },
       evidence: [],
       missing: [missingKubernetesInput('Namespace')],
     };
   }
   const evidence: Evidence[] = [];
-  const reachable: string[] = [];
+  const reachable: LocalizedText[] = [];
   if (hasPodInput(k8s)) {
     for (const pod of podSpecs(k8s)) {
       const namespace = pod.owner.namespace ?? '';
       if (namespaces.includes(namespace) && pod.spec.get('hostNetwork').bool() === true) {
-        reachable.push(`${pod.owner.ref} uses hostNetwork`);
+        reachable.push({
+          en: `${pod.owner.ref} uses hostNetwork`,
+          ja: `${pod.owner.ref} が hostNetwork を使っている`,
+        });
         evidence.push(pod.spec.get('hostNetwork').evidence());
       }
     }
@@ -128,48 +155,64 @@ export function imdsReachability(facts: ClusterFacts, options: CloudOptions): Im
     }
     for (const policy of local) {
       for (const rule of imdsAdmittingRules(policy)) {
-        reachable.push(`${policy.ref} allows egress to 169.254.169.254`);
+        reachable.push({
+          en: `${policy.ref} allows egress to 169.254.169.254`,
+          ja: `${policy.ref} が 169.254.169.254 への egress を許可している`,
+        });
         evidence.push(rule.evidence());
       }
     }
   }
   if (notIsolated.length > 0) {
-    reachable.push(
-      `namespace${notIsolated.length > 1 ? 's' : ''} ${notIsolated.join(', ')} ${notIsolated.length > 1 ? 'are' : 'is'} not egress-isolated`,
-    );
+    reachable.push({
+      en: `namespace${notIsolated.length > 1 ? 's' : ''} ${notIsolated.join(', ')} ${notIsolated.length > 1 ? 'are' : 'is'} not egress-isolated`,
+      ja: `名前空間 ${notIsolated.join('、')} の egress が分離されていない`,
+    });
   }
   if (reachable.length > 0) {
     const others = nonCorePolicies(k8s);
     if (others.length > 0 && notIsolated.length > 0 && reachable.length === 1) {
       return {
         state: 'unknown',
-        reason: `${reachable.join('; ')}; possibly mitigated by non-core policies (${others.map((policy) => policy.ref).join(', ')})`,
+        reason: {
+          en: `${joinReasons(reachable).en}; possibly mitigated by non-core policies (${others.map((policy) => policy.ref).join(', ')})`,
+          ja: `${joinReasons(reachable).ja}。ただし標準外のポリシー(${others.map((policy) => policy.ref).join('、')})で緩和されている可能性がある`,
+        },
         evidence,
         missing: [],
       };
     }
-    return { state: 'reachable', reason: reachable.join('; '), evidence, missing: [] };
+    return { state: 'reachable', reason: joinReasons(reachable), evidence, missing: [] };
   }
   if (namespaces.length === 0) {
     return {
       state: 'blocked',
-      reason: 'there are no application namespaces',
+      reason: { en: 'there are no application namespaces', ja: 'アプリケーションの名前空間がない' },
       evidence,
       missing: [],
     };
   }
-  const isolatedText = `every application namespace (${namespaces.join(', ')}) is egress-isolated and no egress rule admits 169.254.169.254:80`;
+  const isolatedText: LocalizedText = {
+    en: `every application namespace (${namespaces.join(', ')}) is egress-isolated and no egress rule admits 169.254.169.254:80`,
+    ja: `すべてのアプリケーション名前空間(${namespaces.join('、')})で egress が分離され、169.254.169.254:80 を許可する egress ルールもない`,
+  };
   if (engine.state === 'unknown') {
     return {
       state: 'unknown',
-      reason: `${isolatedText}, but whether an engine enforces NetworkPolicy is unknown (${engine.reason})`,
+      reason: {
+        en: `${isolatedText.en}, but whether an engine enforces NetworkPolicy is unknown (${engine.reason.en})`,
+        ja: `${isolatedText.ja}。ただし NetworkPolicy を適用するエンジンがあるかはわからない(${engine.reason.ja})`,
+      },
       evidence,
       missing: engine.missing,
     };
   }
   return {
     state: 'blocked',
-    reason: `${isolatedText}; ${engine.reason}`,
+    reason: {
+      en: `${isolatedText.en}; ${engine.reason.en}`,
+      ja: `${isolatedText.ja}。${engine.reason.ja}`,
+    },
     evidence: [...engine.evidence, ...evidence],
     missing: [],
   };

@@ -219,9 +219,9 @@ describe('namespace-level checks', () => {
       ],
       ['NetworkPolicy'],
     );
-    expect(runCheck('cloud/k8s-default-deny', input).message).toContain(
+    expect(runCheck('cloud/k8s-default-deny', input).message.en).toContain(
       'No default-deny policy in app',
     );
-    expect(runCheck('cloud/k8s-default-deny', input).message).not.toContain('default (');
+    expect(runCheck('cloud/k8s-default-deny', input).message.en).not.toContain('default (');
   });
 });

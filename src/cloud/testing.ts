@@ -55,6 +55,23 @@ export function bundle(
   return { provider, name, documents, kubernetesKinds };
 }
 
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
+/**
+ * Throws unless the outcome's message is English in `en` and Japanese in `ja`: every check run by
+ * the tests goes through this, so a message left in English only fails the test that reaches it.
+ */
+export function assertBilingual(id: string, outcome: CheckOutcome): CheckOutcome {
+  const { en, ja } = outcome.message;
+  if (en.trim() === '' || JAPANESE.test(en)) {
+    throw new Error(`${id}: the English message is empty or not English: ${en}`);
+  }
+  if (!JAPANESE.test(ja) || !/。$/.test(ja)) {
+    throw new Error(`${id}: the Japanese message is missing or not a sentence: ${ja}`);
+  }
+  return outcome;
+}
+
 /** Runs the check `id` on a bundle. */
 export function runCheck(
   id: string,
@@ -65,7 +82,7 @@ export function runCheck(
   if (check === undefined) {
     throw new Error(`no check ${id} for provider ${input.provider}`);
   }
-  return check.run(context);
+  return assertBilingual(id, check.run(context));
 }
 
 /** Every check's verdict on a bundle, by id. */
@@ -75,7 +92,7 @@ export function verdicts(
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const check of checksFor(buildFacts(input))) {
-    out[check.meta.id] = check.run(context).verdict;
+    out[check.meta.id] = assertBilingual(check.meta.id, check.run(context)).verdict;
   }
   return out;
 }

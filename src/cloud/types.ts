@@ -93,8 +93,8 @@ export interface CheckMeta {
 /** What one evaluation concluded. */
 export interface CheckOutcome {
   verdict: Verdict;
-  /** One or two sentences, English. */
-  message: string;
+  /** One or two sentences, in every report language. */
+  message: LocalizedText;
   evidence: Evidence[];
   /** A severity that differs from the check's default for this failure. */
   severity?: Severity;

@@ -1,7 +1,7 @@
 /**
  * Small constructors for check outcomes, so that checks read as their rules.
  */
-import type { Severity } from '../../core/model.js';
+import type { LocalizedText, Severity } from '../../core/model.js';
 import type { Node } from '../node.js';
 import type { CheckOutcome, Evidence, MissingInput } from '../types.js';
 
@@ -15,20 +15,20 @@ function toEvidence(items: readonly EvidenceLike[]): Evidence[] {
   );
 }
 
-export function pass(message: string, evidence: readonly EvidenceLike[] = []): CheckOutcome {
+export function pass(message: LocalizedText, evidence: readonly EvidenceLike[] = []): CheckOutcome {
   return { verdict: 'pass', message, evidence: toEvidence(evidence) };
 }
 
 /** A pass because the check does not apply (the public endpoint is off, the cluster is private…). */
 export function notApplicable(
-  message: string,
+  message: LocalizedText,
   evidence: readonly EvidenceLike[] = [],
 ): CheckOutcome {
   return { verdict: 'pass', message, evidence: toEvidence(evidence), notApplicable: true };
 }
 
 export function fail(
-  message: string,
+  message: LocalizedText,
   evidence: readonly EvidenceLike[] = [],
   severity?: Severity,
 ): CheckOutcome {
@@ -40,7 +40,7 @@ export function fail(
 }
 
 export function unknown(
-  message: string,
+  message: LocalizedText,
   missingInput: readonly MissingInput[],
   evidence: readonly EvidenceLike[] = [],
 ): CheckOutcome {
@@ -63,6 +63,30 @@ export function listText(names: readonly string[], limit = 5): string {
   return `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
 }
 
+/** The Japanese counterpart of listText: `a`, `a、b`, `a、b ほか 2 件`. */
+export function listTextJa(names: readonly string[], limit = 5): string {
+  if (names.length <= limit) {
+    return names.join('、');
+  }
+  return `${names.slice(0, limit).join('、')} ほか ${names.length - limit} 件`;
+}
+
+/**
+ * Joins clauses into one message: in English with `separator` and a final full stop (capitalised
+ * unless told otherwise), in Japanese as sentences ending in 。.
+ */
+export function joinClauses(
+  parts: readonly LocalizedText[],
+  separator = '; ',
+  capitalise = true,
+): LocalizedText {
+  const en = `${parts.map((part) => part.en).join(separator)}.`;
+  return {
+    en: capitalise ? sentence(en) : en,
+    ja: `${parts.map((part) => part.ja).join('。')}。`,
+  };
+}
+
 /** Evidence for a value computed from several fields. */
 export function derived(path: string, value: unknown, file?: string): Evidence {
   return file === undefined ? { path, value } : { path, value, file };
@@ -76,4 +100,14 @@ export function sentence(text: string): string {
 /** `node pool a` or `node pools a and b`. */
 export function poolsText(names: readonly string[]): string {
   return `node pool${names.length > 1 ? 's' : ''} ${listText(names)}`;
+}
+
+/** `ノードプール a、b`. */
+export function poolsTextJa(names: readonly string[]): string {
+  return `ノードプール ${listTextJa(names)}`;
+}
+
+/** poolsText in both languages. */
+export function poolsTexts(names: readonly string[]): LocalizedText {
+  return { en: poolsText(names), ja: poolsTextJa(names) };
 }

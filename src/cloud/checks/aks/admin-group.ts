@@ -31,16 +31,29 @@ export const aksAdminGroup: CloudCheck<AksFacts> = {
     const profile = aksField(facts, 'aadProfile');
     const groups = profile.get('adminGroupObjectIDs');
     if (profile.get('managed').bool() !== true) {
-      return fail('No managed Entra ID integration, so no admin group can be set.', [
-        profile.get('managed'),
-      ]);
+      return fail(
+        {
+          en: 'No managed Entra ID integration, so no admin group can be set.',
+          ja: 'マネージド Entra ID 統合がないため、管理者グループを設定できない。',
+        },
+        [profile.get('managed')],
+      );
     }
     if (groups.strings().length > 0) {
       return pass(
-        `${groups.strings().length} admin group${groups.strings().length > 1 ? 's are' : ' is'} configured.`,
+        {
+          en: `${groups.strings().length} admin group${groups.strings().length > 1 ? 's are' : ' is'} configured.`,
+          ja: `管理者グループが ${groups.strings().length} 個設定されている。`,
+        },
         [groups],
       );
     }
-    return fail('Managed Entra ID is on but no admin group is configured.', [groups]);
+    return fail(
+      {
+        en: 'Managed Entra ID is on but no admin group is configured.',
+        ja: 'マネージド Entra ID は有効だが、管理者グループが設定されていない。',
+      },
+      [groups],
+    );
   },
 };

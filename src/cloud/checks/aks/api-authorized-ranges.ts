@@ -4,7 +4,7 @@
  */
 import type { AksFacts } from '../../facts/aks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass } from '../define.js';
+import { fail, listText, listTextJa, pass } from '../define.js';
 import { accessProfile, noCluster } from './common.js';
 
 export const aksApiAuthorizedRanges: CloudCheck<AksFacts> = {
@@ -35,13 +35,28 @@ export const aksApiAuthorizedRanges: CloudCheck<AksFacts> = {
     const access = accessProfile(facts);
     const evidence = [access.privateNode, access.rangesNode];
     if (access.privateCluster) {
-      return pass('The cluster is private: the API server has no public endpoint.', evidence);
+      return pass(
+        {
+          en: 'The cluster is private: the API server has no public endpoint.',
+          ja: 'クラスターはプライベートで、API サーバーにパブリックエンドポイントがない。',
+        },
+        evidence,
+      );
     }
     if (access.ranges.length > 0) {
-      return pass(`The public API server accepts only ${listText(access.ranges)}.`, evidence);
+      return pass(
+        {
+          en: `The public API server accepts only ${listText(access.ranges)}.`,
+          ja: `パブリックな API サーバーは ${listTextJa(access.ranges)} からの接続だけを受け付けている。`,
+        },
+        evidence,
+      );
     }
     return fail(
-      'The API server is public and has no authorized IP ranges: any address can reach it.',
+      {
+        en: 'The API server is public and has no authorized IP ranges: any address can reach it.',
+        ja: 'API サーバーがパブリックで、許可された IP 範囲がないため、どのアドレスからも到達できる。',
+      },
       evidence,
     );
   },

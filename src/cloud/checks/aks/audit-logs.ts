@@ -27,9 +27,13 @@ export const aksAuditLogs: CloudCheck<AksFacts> = {
   evaluate(facts) {
     const settings = facts.diagnosticSettings;
     if (settings === undefined) {
-      return unknown('The diagnostic settings of the cluster were not given.', [
-        missingCloudInput('aks-diagnostic-settings', facts.vars),
-      ]);
+      return unknown(
+        {
+          en: 'The diagnostic settings of the cluster were not given.',
+          ja: 'クラスターの診断設定が与えられていない。',
+        },
+        [missingCloudInput('aks-diagnostic-settings', facts.vars)],
+      );
     }
     const logs = settings
       .flatMap((setting) => setting.get('logs').items())
@@ -53,12 +57,24 @@ export const aksAuditLogs: CloudCheck<AksFacts> = {
     const audit = enabled.has('kube-audit') || enabled.has('kube-audit-admin');
     const guard = enabled.has('guard');
     if (audit && guard) {
-      return pass('Audit (kube-audit or kube-audit-admin) and guard logs are collected.', evidence);
+      return pass(
+        {
+          en: 'Audit (kube-audit or kube-audit-admin) and guard logs are collected.',
+          ja: '監査ログ(kube-audit または kube-audit-admin)と guard ログを収集している。',
+        },
+        evidence,
+      );
     }
     const missing = [
       ...(audit ? [] : ['kube-audit or kube-audit-admin']),
       ...(guard ? [] : ['guard']),
     ];
-    return fail(`No diagnostic setting collects ${missing.join(' and ')}.`, evidence);
+    return fail(
+      {
+        en: `No diagnostic setting collects ${missing.join(' and ')}.`,
+        ja: `${missing.join(' と ')} を収集する診断設定がない。`,
+      },
+      evidence,
+    );
   },
 };

@@ -5,7 +5,7 @@
 import { isWorld } from '../../cidr.js';
 import type { AksFacts } from '../../facts/aks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass } from '../define.js';
 import { accessProfile, noCluster } from './common.js';
 
 export const aksAuthorizedRangesNotWorld: CloudCheck<AksFacts> = {
@@ -33,19 +33,37 @@ export const aksAuthorizedRangesNotWorld: CloudCheck<AksFacts> = {
     const evidence = [access.privateNode, access.rangesNode];
     const world = access.ranges.filter(isWorld);
     if (world.length > 0) {
-      return fail(`The authorized IP ranges contain ${listText(world)}.`, evidence);
+      return fail(
+        {
+          en: `The authorized IP ranges contain ${listText(world)}.`,
+          ja: `許可された IP 範囲に ${listTextJa(world)} が含まれている。`,
+        },
+        evidence,
+      );
     }
     if (access.ranges.length === 0) {
       if (access.privateCluster) {
-        return notApplicable('The cluster is private; no allow-list is needed.', evidence);
+        return notApplicable(
+          {
+            en: 'The cluster is private; no allow-list is needed.',
+            ja: 'クラスターはプライベートなので、許可リストは不要である。',
+          },
+          evidence,
+        );
       }
       return fail(
-        'The API server is public with no allow-list, which admits every address.',
+        {
+          en: 'The API server is public with no allow-list, which admits every address.',
+          ja: 'API サーバーがパブリックで許可リストがないため、すべてのアドレスを受け入れている。',
+        },
         evidence,
       );
     }
     return pass(
-      `No authorized range admits the whole Internet (${listText(access.ranges)}).`,
+      {
+        en: `No authorized range admits the whole Internet (${listText(access.ranges)}).`,
+        ja: `インターネット全体を受け入れる許可範囲はない(${listTextJa(access.ranges)})。`,
+      },
       evidence,
     );
   },

@@ -34,10 +34,20 @@ export const aksAutoUpgrade: CloudCheck<AksFacts> = {
     const channel = aksField(facts, 'autoUpgradeProfile', 'upgradeChannel');
     const value = channel.str()?.toLowerCase();
     if (value !== undefined && ['patch', 'stable', 'rapid', 'node-image'].includes(value)) {
-      return pass(`The auto-upgrade channel is ${channel.str() ?? ''}.`, [channel]);
+      return pass(
+        {
+          en: `The auto-upgrade channel is ${channel.str() ?? ''}.`,
+          ja: `自動アップグレードチャネルは ${channel.str() ?? ''} になっている。`,
+        },
+        [channel],
+      );
     }
-    return fail(`No auto-upgrade channel (${value ?? 'not set'}): upgrades happen only by hand.`, [
-      channel,
-    ]);
+    return fail(
+      {
+        en: `No auto-upgrade channel (${value ?? 'not set'}): upgrades happen only by hand.`,
+        ja: `自動アップグレードチャネルがない(${value ?? '未設定'})ため、アップグレードは手動でしか行われない。`,
+      },
+      [channel],
+    );
   },
 };

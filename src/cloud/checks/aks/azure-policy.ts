@@ -33,8 +33,20 @@ export const aksAzurePolicy: CloudCheck<AksFacts> = {
     }
     const enabled = addonProfile(facts, 'azurepolicy').get('enabled');
     if (enabled.bool() === true) {
-      return pass('The Azure Policy add-on is enabled.', [enabled]);
+      return pass(
+        {
+          en: 'The Azure Policy add-on is enabled.',
+          ja: 'Azure Policy アドオンが有効になっている。',
+        },
+        [enabled],
+      );
     }
-    return fail('The Azure Policy add-on is not enabled.', [enabled]);
+    return fail(
+      {
+        en: 'The Azure Policy add-on is not enabled.',
+        ja: 'Azure Policy アドオンが有効になっていない。',
+      },
+      [enabled],
+    );
   },
 };

@@ -26,7 +26,13 @@ export const aksAzureRbac: CloudCheck<AksFacts> = flagCheck(
   {
     keys: ['aadProfile', 'enableAzureRbac'],
     want: true,
-    passMessage: 'Azure RBAC authorizes Kubernetes requests.',
-    failMessage: 'Azure RBAC for Kubernetes authorization is not enabled',
+    passMessage: {
+      en: 'Azure RBAC authorizes Kubernetes requests.',
+      ja: 'Azure RBAC が Kubernetes のリクエストを認可している。',
+    },
+    failMessage: {
+      en: 'Azure RBAC for Kubernetes authorization is not enabled',
+      ja: 'Kubernetes の認可に Azure RBAC が有効になっていない',
+    },
   },
 );

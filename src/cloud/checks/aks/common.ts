@@ -5,12 +5,17 @@ import { aksField, poolName, type AksFacts } from '../../facts/aks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CheckMeta, CheckOutcome, CloudCheck } from '../../types.js';
-import { fail, pass, poolsText, unknown } from '../define.js';
+import type { LocalizedText } from '../../../core/model.js';
+import { fail, pass, poolsTexts, unknown } from '../define.js';
 
 export function noCluster(facts: AksFacts): CheckOutcome {
-  return unknown('The cluster description was not given.', [
-    missingCloudInput('aks-cluster', facts.vars),
-  ]);
+  return unknown(
+    {
+      en: 'The cluster description was not given.',
+      ja: 'クラスターの記述(describe の出力)が与えられていない。',
+    },
+    [missingCloudInput('aks-cluster', facts.vars)],
+  );
 }
 
 export interface FlagSpec {
@@ -18,8 +23,9 @@ export interface FlagSpec {
   keys: readonly string[];
   /** The value that passes. */
   want: boolean;
-  passMessage: string;
-  failMessage: string;
+  passMessage: LocalizedText;
+  /** A clause without the final full stop. */
+  failMessage: LocalizedText;
   /** What an absent field means; by default it fails as "not set". */
   absent?: 'fail' | 'pass';
 }
@@ -39,8 +45,11 @@ export function flagCheck(meta: CheckMeta, spec: FlagSpec): CloudCheck<AksFacts>
       }
       return fail(
         value === undefined
-          ? `${spec.failMessage} (${spec.keys.join('.')} is not set).`
-          : `${spec.failMessage}.`,
+          ? {
+              en: `${spec.failMessage.en} (${spec.keys.join('.')} is not set).`,
+              ja: `${spec.failMessage.ja}(${spec.keys.join('.')} が設定されていない)。`,
+            }
+          : { en: `${spec.failMessage.en}.`, ja: `${spec.failMessage.ja}。` },
         [node],
       );
     },
@@ -55,10 +64,13 @@ export function lookupPools(facts: AksFacts): PoolsLookup {
     return { pools: facts.pools };
   }
   return {
-    outcome: unknown('The node pools were not given.', [
-      missingCloudInput('aks-cluster', facts.vars),
-      missingCloudInput('aks-nodepools', facts.vars),
-    ]),
+    outcome: unknown(
+      { en: 'The node pools were not given.', ja: 'ノードプールが与えられていない。' },
+      [
+        missingCloudInput('aks-cluster', facts.vars),
+        missingCloudInput('aks-nodepools', facts.vars),
+      ],
+    ),
   };
 }
 
@@ -68,8 +80,9 @@ export function poolCheck(
   spec: {
     keys: readonly string[];
     ok: (node: Node) => boolean;
-    passMessage: string;
-    failMessage: (pools: string) => string;
+    passMessage: LocalizedText;
+    /** The message for the failing pools, given as `node pools a and b` / `ノードプール a、b`. */
+    failMessage: (pools: LocalizedText) => LocalizedText;
     severity?: CheckMeta['severity'];
   },
 ): CloudCheck<AksFacts> {
@@ -85,11 +98,8 @@ export function poolCheck(
         .map((pool, index) => ({ pool, index }))
         .filter(({ pool }) => !spec.ok(pool.at(...spec.keys)));
       if (bad.length > 0) {
-        return fail(
-          spec.failMessage(poolsText(bad.map(({ pool, index }) => poolName(pool, index)))),
-          evidence,
-          spec.severity,
-        );
+        const names = bad.map(({ pool, index }) => poolName(pool, index));
+        return fail(spec.failMessage(poolsTexts(names)), evidence, spec.severity);
       }
       return pass(spec.passMessage, evidence);
     },

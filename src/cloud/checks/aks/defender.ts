@@ -29,7 +29,13 @@ export const aksDefender: CloudCheck<AksFacts> = flagCheck(
   {
     keys: ['securityProfile', 'defender', 'securityMonitoring', 'enabled'],
     want: true,
-    passMessage: 'The Defender sensor is enabled.',
-    failMessage: 'The Defender for Containers sensor is not enabled',
+    passMessage: {
+      en: 'The Defender sensor is enabled.',
+      ja: 'Defender センサーが有効になっている。',
+    },
+    failMessage: {
+      en: 'The Defender for Containers sensor is not enabled',
+      ja: 'Defender for Containers センサーが有効になっていない',
+    },
   },
 );

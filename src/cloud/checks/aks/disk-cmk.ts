@@ -31,8 +31,20 @@ export const aksDiskCmk: CloudCheck<AksFacts> = {
     }
     const set = aksField(facts, 'diskEncryptionSetId');
     if (set.str() !== undefined) {
-      return pass('Node disks are encrypted with a disk encryption set.', [set]);
+      return pass(
+        {
+          en: 'Node disks are encrypted with a disk encryption set.',
+          ja: 'ノードのディスクはディスク暗号化セットで暗号化されている。',
+        },
+        [set],
+      );
     }
-    return fail('No disk encryption set: node disks use platform-managed keys.', [set]);
+    return fail(
+      {
+        en: 'No disk encryption set: node disks use platform-managed keys.',
+        ja: 'ディスク暗号化セットがなく、ノードのディスクはプラットフォームマネージドキーを使っている。',
+      },
+      [set],
+    );
   },
 };

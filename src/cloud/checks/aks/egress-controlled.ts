@@ -38,10 +38,19 @@ export const aksEgressControlled: CloudCheck<AksFacts> = {
     }
     const outbound = aksField(facts, 'networkProfile', 'outboundType');
     if (CONTROLLED.includes(outbound.str()?.toLowerCase() ?? '')) {
-      return pass(`outboundType is ${outbound.str() ?? ''}.`, [outbound]);
+      return pass(
+        {
+          en: `outboundType is ${outbound.str() ?? ''}.`,
+          ja: `outboundType は ${outbound.str() ?? ''} になっている。`,
+        },
+        [outbound],
+      );
     }
     return fail(
-      `outboundType is ${outbound.str() ?? 'not set (loadBalancer)'}: egress is not filtered by a firewall.`,
+      {
+        en: `outboundType is ${outbound.str() ?? 'not set (loadBalancer)'}: egress is not filtered by a firewall.`,
+        ja: `outboundType が ${outbound.str() ?? '未設定(loadBalancer)'} のため、egress がファイアウォールでフィルタリングされていない。`,
+      },
       [outbound],
     );
   },

@@ -27,7 +27,13 @@ export const aksEncryptionAtHost: CloudCheck<AksFacts> = poolCheck(
   {
     keys: ['enableEncryptionAtHost'],
     ok: (node) => node.bool() === true,
-    passMessage: 'Every node pool encrypts at host.',
-    failMessage: (pools) => `Temp disks and caches are not encrypted at host in ${pools}.`,
+    passMessage: {
+      en: 'Every node pool encrypts at host.',
+      ja: 'すべてのノードプールがホストで暗号化している。',
+    },
+    failMessage: (pools) => ({
+      en: `Temp disks and caches are not encrypted at host in ${pools.en}.`,
+      ja: `${pools.ja} で一時ディスクとキャッシュがホストで暗号化されていない。`,
+    }),
   },
 );

@@ -34,15 +34,28 @@ export const aksEntraId: CloudCheck<AksFacts> = {
     const profile = aksField(facts, 'aadProfile');
     const managed = profile.get('managed');
     if (!profile.present) {
-      return fail('No Entra ID integration: users authenticate with cluster certificates only.', [
-        profile,
-      ]);
+      return fail(
+        {
+          en: 'No Entra ID integration: users authenticate with cluster certificates only.',
+          ja: 'Entra ID 統合がなく、ユーザーはクラスター証明書だけで認証している。',
+        },
+        [profile],
+      );
     }
     if (managed.bool() === true) {
-      return pass('Managed Entra ID integration is enabled.', [managed]);
+      return pass(
+        {
+          en: 'Managed Entra ID integration is enabled.',
+          ja: 'マネージド Entra ID 統合が有効になっている。',
+        },
+        [managed],
+      );
     }
     return fail(
-      'Entra ID integration is the legacy, unmanaged kind (server application and secret).',
+      {
+        en: 'Entra ID integration is the legacy, unmanaged kind (server application and secret).',
+        ja: 'Entra ID 統合がレガシーの非マネージド型(サーバーアプリケーションとシークレット)になっている。',
+      },
       [managed, profile.get('serverAppSecret')],
     );
   },

@@ -25,8 +25,10 @@ export const aksImageCleaner: CloudCheck<AksFacts> = flagCheck(
   {
     keys: ['securityProfile', 'imageCleaner', 'enabled'],
     want: true,
-    passMessage: 'Image Cleaner is enabled.',
-    failMessage:
-      'Image Cleaner is not enabled: unused images with known vulnerabilities stay on nodes',
+    passMessage: { en: 'Image Cleaner is enabled.', ja: 'Image Cleaner が有効になっている。' },
+    failMessage: {
+      en: 'Image Cleaner is not enabled: unused images with known vulnerabilities stay on nodes',
+      ja: 'Image Cleaner が有効になっておらず、既知の脆弱性を含む未使用のイメージがノードに残る',
+    },
   },
 );

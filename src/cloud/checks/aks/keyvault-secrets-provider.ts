@@ -33,10 +33,19 @@ export const aksKeyvaultSecretsProvider: CloudCheck<AksFacts> = {
     const rotation = profile.at('config', 'enableSecretRotation');
     if (enabled.bool() === true) {
       return pass(
-        `The Key Vault secrets provider is enabled${rotation.bool() === true ? ' with rotation' : '; secret rotation is off'}.`,
+        {
+          en: `The Key Vault secrets provider is enabled${rotation.bool() === true ? ' with rotation' : '; secret rotation is off'}.`,
+          ja: `Key Vault シークレットプロバイダーが有効になっている${rotation.bool() === true ? '(ローテーションあり)' : 'が、シークレットのローテーションは無効である'}。`,
+        },
         [enabled, rotation],
       );
     }
-    return fail('The Key Vault secrets provider add-on is not enabled.', [enabled]);
+    return fail(
+      {
+        en: 'The Key Vault secrets provider add-on is not enabled.',
+        ja: 'Key Vault シークレットプロバイダーアドオンが有効になっていない。',
+      },
+      [enabled],
+    );
   },
 };

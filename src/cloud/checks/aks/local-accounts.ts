@@ -29,8 +29,13 @@ export const aksLocalAccounts: CloudCheck<AksFacts> = flagCheck(
   {
     keys: ['disableLocalAccounts'],
     want: true,
-    passMessage: 'Local accounts are disabled.',
-    failMessage:
-      'Local accounts are enabled: `az aks get-credentials --admin` gives a static cluster-admin credential',
+    passMessage: {
+      en: 'Local accounts are disabled.',
+      ja: 'ローカルアカウントが無効になっている。',
+    },
+    failMessage: {
+      en: 'Local accounts are enabled: `az aks get-credentials --admin` gives a static cluster-admin credential',
+      ja: 'ローカルアカウントが有効で、`az aks get-credentials --admin` で静的な cluster-admin の認証情報を取得できる',
+    },
   },
 );

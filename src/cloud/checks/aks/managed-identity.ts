@@ -34,19 +34,28 @@ export const aksManagedIdentity: CloudCheck<AksFacts> = {
       clientId.str() !== undefined && clientId.str()?.toLowerCase() !== 'msi';
     if (servicePrincipal) {
       return fail(
-        'The cluster runs as a service principal with a client secret instead of a managed identity.',
+        {
+          en: 'The cluster runs as a service principal with a client secret instead of a managed identity.',
+          ja: 'クラスターはマネージド ID ではなく、クライアントシークレット付きのサービスプリンシパルで動いている。',
+        },
         [clientId, identity],
       );
     }
     if (type.includes('systemassigned') || type.includes('userassigned')) {
-      return pass(`The cluster uses a ${identity.str() ?? ''} managed identity.`, [
-        identity,
-        clientId,
-      ]);
+      return pass(
+        {
+          en: `The cluster uses a ${identity.str() ?? ''} managed identity.`,
+          ja: `クラスターは ${identity.str() ?? ''} のマネージド ID を使っている。`,
+        },
+        [identity, clientId],
+      );
     }
-    return fail(`No managed identity (identity.type: ${identity.str() ?? 'not set'}).`, [
-      identity,
-      clientId,
-    ]);
+    return fail(
+      {
+        en: `No managed identity (identity.type: ${identity.str() ?? 'not set'}).`,
+        ja: `マネージド ID がない(identity.type: ${identity.str() ?? '未設定'})。`,
+      },
+      [identity, clientId],
+    );
   },
 };

@@ -32,14 +32,23 @@ export const aksMonitoring: CloudCheck<AksFacts> = {
     if (oms.bool() === true || metrics.bool() === true) {
       return pass(
         oms.bool() === true
-          ? 'Container insights (omsagent) is enabled.'
-          : 'Managed Prometheus metrics is enabled.',
+          ? {
+              en: 'Container insights (omsagent) is enabled.',
+              ja: 'Container insights(omsagent)が有効になっている。',
+            }
+          : {
+              en: 'Managed Prometheus metrics is enabled.',
+              ja: 'Managed Prometheus のメトリクスが有効になっている。',
+            },
         [oms, metrics],
       );
     }
-    return fail('Neither Container insights nor Managed Prometheus metrics is enabled.', [
-      oms,
-      metrics,
-    ]);
+    return fail(
+      {
+        en: 'Neither Container insights nor Managed Prometheus metrics is enabled.',
+        ja: 'Container insights も Managed Prometheus のメトリクスも有効になっていない。',
+      },
+      [oms, metrics],
+    );
   },
 };

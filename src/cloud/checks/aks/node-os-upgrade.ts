@@ -35,16 +35,28 @@ export const aksNodeOsUpgrade: CloudCheck<AksFacts> = {
     const clusterChannel = aksField(facts, 'autoUpgradeProfile', 'upgradeChannel');
     const value = channel.str()?.toLowerCase();
     if (value === 'nodeimage' || value === 'securitypatch') {
-      return pass(`The node OS upgrade channel is ${channel.str() ?? ''}.`, [channel]);
+      return pass(
+        {
+          en: `The node OS upgrade channel is ${channel.str() ?? ''}.`,
+          ja: `ノード OS のアップグレードチャネルは ${channel.str() ?? ''} になっている。`,
+        },
+        [channel],
+      );
     }
     if (value === undefined && clusterChannel.str()?.toLowerCase() === 'node-image') {
-      return pass('The cluster upgrade channel node-image also updates node images.', [
-        channel,
-        clusterChannel,
-      ]);
+      return pass(
+        {
+          en: 'The cluster upgrade channel node-image also updates node images.',
+          ja: 'クラスターのアップグレードチャネル node-image がノードイメージも更新している。',
+        },
+        [channel, clusterChannel],
+      );
     }
     return fail(
-      `Node OS updates are not automatic (nodeOsUpgradeChannel: ${channel.str() ?? 'not set'}).`,
+      {
+        en: `Node OS updates are not automatic (nodeOsUpgradeChannel: ${channel.str() ?? 'not set'}).`,
+        ja: `ノード OS の更新が自動になっていない(nodeOsUpgradeChannel: ${channel.str() ?? '未設定'})。`,
+      },
       [channel, clusterChannel],
     );
   },

@@ -29,10 +29,19 @@ export const aksNodeResourceGroupLockdown: CloudCheck<AksFacts> = {
     }
     const level = aksField(facts, 'nodeResourceGroupProfile', 'restrictionLevel');
     if (level.str()?.toLowerCase() === 'readonly') {
-      return pass('The node resource group is ReadOnly.', [level]);
+      return pass(
+        {
+          en: 'The node resource group is ReadOnly.',
+          ja: 'ノードリソースグループは ReadOnly になっている。',
+        },
+        [level],
+      );
     }
     return fail(
-      `The node resource group is not locked down (restrictionLevel: ${level.str() ?? 'not set'}).`,
+      {
+        en: `The node resource group is not locked down (restrictionLevel: ${level.str() ?? 'not set'}).`,
+        ja: `ノードリソースグループがロックダウンされていない(restrictionLevel: ${level.str() ?? '未設定'})。`,
+      },
       [level],
     );
   },

@@ -26,7 +26,13 @@ export const aksNodeSshDisabled: CloudCheck<AksFacts> = poolCheck(
   {
     keys: ['securityProfile', 'sshAccess'],
     ok: (node) => node.str()?.toLowerCase() === 'disabled',
-    passMessage: 'SSH is disabled on every node pool.',
-    failMessage: (pools) => `SSH is not disabled in ${pools} (sshAccess missing or LocalUser).`,
+    passMessage: {
+      en: 'SSH is disabled on every node pool.',
+      ja: 'すべてのノードプールで SSH が無効になっている。',
+    },
+    failMessage: (pools) => ({
+      en: `SSH is not disabled in ${pools.en} (sshAccess missing or LocalUser).`,
+      ja: `${pools.ja} で SSH が無効になっていない(sshAccess がないか LocalUser になっている)。`,
+    }),
   },
 );

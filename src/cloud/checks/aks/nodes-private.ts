@@ -29,7 +29,13 @@ export const aksNodesPrivate: CloudCheck<AksFacts> = poolCheck(
   {
     keys: ['enableNodePublicIp'],
     ok: (node) => node.bool() !== true,
-    passMessage: 'No node pool assigns public IPs to nodes.',
-    failMessage: (pools) => `Nodes get public IP addresses in ${pools}.`,
+    passMessage: {
+      en: 'No node pool assigns public IPs to nodes.',
+      ja: 'ノードにパブリック IP を割り当てるノードプールはない。',
+    },
+    failMessage: (pools) => ({
+      en: `Nodes get public IP addresses in ${pools.en}.`,
+      ja: `${pools.ja} のノードにパブリック IP アドレスが割り当てられている。`,
+    }),
   },
 );

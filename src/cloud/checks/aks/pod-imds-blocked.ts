@@ -35,24 +35,39 @@ export const aksPodImdsBlocked: CloudCheck<AksFacts> = {
     }
     const access = aksField(facts, 'networkProfile', 'podLinkLocalAccess');
     if (access.str()?.toLowerCase() === 'none') {
-      return pass('podLinkLocalAccess is None: pods cannot reach IMDS.', [access]);
+      return pass(
+        {
+          en: 'podLinkLocalAccess is None: pods cannot reach IMDS.',
+          ja: 'podLinkLocalAccess が None のため、Pod は IMDS に到達できない。',
+        },
+        [access],
+      );
     }
     // Without the platform switch, protection rests on NetworkPolicy (cloud/k8s-imds-egress-blocked).
     const imds = imdsReachability(facts, options);
     if (imds.state === 'blocked') {
-      return pass(`IMDS is not restricted at platform level, but ${imds.reason}.`, [
-        access,
-        ...imds.evidence,
-      ]);
+      return pass(
+        {
+          en: `IMDS is not restricted at platform level, but ${imds.reason.en}.`,
+          ja: `IMDS はプラットフォームレベルでは制限されていないが、${imds.reason.ja}。`,
+        },
+        [access, ...imds.evidence],
+      );
     }
     if (imds.state === 'reachable') {
       return fail(
-        `IMDS is not restricted at platform level and pods can reach it: ${imds.reason}.`,
+        {
+          en: `IMDS is not restricted at platform level and pods can reach it: ${imds.reason.en}.`,
+          ja: `IMDS はプラットフォームレベルで制限されておらず、Pod から到達できる: ${imds.reason.ja}。`,
+        },
         [access, ...imds.evidence],
       );
     }
     return unknown(
-      `IMDS is not restricted at platform level; whether NetworkPolicy blocks it is unknown: ${imds.reason}.`,
+      {
+        en: `IMDS is not restricted at platform level; whether NetworkPolicy blocks it is unknown: ${imds.reason.en}.`,
+        ja: `IMDS はプラットフォームレベルで制限されておらず、NetworkPolicy で遮断されているかはわからない: ${imds.reason.ja}。`,
+      },
       imds.missing,
       [access],
     );

@@ -33,8 +33,20 @@ export const aksPrivateCluster: CloudCheck<AksFacts> = {
     }
     const access = accessProfile(facts);
     if (access.privateCluster) {
-      return pass('apiServerAccessProfile.enablePrivateCluster is true.', [access.privateNode]);
+      return pass(
+        {
+          en: 'apiServerAccessProfile.enablePrivateCluster is true.',
+          ja: 'apiServerAccessProfile.enablePrivateCluster が true になっている。',
+        },
+        [access.privateNode],
+      );
     }
-    return fail('The API server has a public endpoint.', [access.privateNode]);
+    return fail(
+      {
+        en: 'The API server has a public endpoint.',
+        ja: 'API サーバーにパブリックエンドポイントがある。',
+      },
+      [access.privateNode],
+    );
   },
 };

@@ -30,14 +30,26 @@ export const aksPrivateFqdn: CloudCheck<AksFacts> = {
     const access = accessProfile(facts);
     const publicFqdn = aksField(facts, 'apiServerAccessProfile', 'enablePrivateClusterPublicFqdn');
     if (!access.privateCluster) {
-      return notApplicable('The cluster is not private.', [access.privateNode]);
+      return notApplicable(
+        { en: 'The cluster is not private.', ja: 'クラスターはプライベートではない。' },
+        [access.privateNode],
+      );
     }
     if (publicFqdn.bool() === true) {
       return fail(
-        'The private cluster publishes a public FQDN that resolves to its private address.',
+        {
+          en: 'The private cluster publishes a public FQDN that resolves to its private address.',
+          ja: 'プライベートクラスターが、プライベートアドレスに解決されるパブリック FQDN を公開している。',
+        },
         [publicFqdn, aksField(facts, 'fqdn')],
       );
     }
-    return pass('The private cluster has no public FQDN.', [publicFqdn]);
+    return pass(
+      {
+        en: 'The private cluster has no public FQDN.',
+        ja: 'プライベートクラスターはパブリック FQDN を持っていない。',
+      },
+      [publicFqdn],
+    );
   },
 };

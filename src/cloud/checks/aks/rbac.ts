@@ -35,13 +35,25 @@ export const aksRbac: CloudCheck<AksFacts> = {
     }
     const rbac = aksField(facts, 'enableRbac');
     if (rbac.bool() === true) {
-      return pass('Kubernetes RBAC is enabled.', [rbac]);
+      return pass(
+        { en: 'Kubernetes RBAC is enabled.', ja: 'Kubernetes RBAC が有効になっている。' },
+        [rbac],
+      );
     }
     if (rbac.bool() === false) {
-      return fail('Kubernetes RBAC is disabled: every authenticated user has full access.', [rbac]);
+      return fail(
+        {
+          en: 'Kubernetes RBAC is disabled: every authenticated user has full access.',
+          ja: 'Kubernetes RBAC が無効で、認証済みのすべてのユーザーがフルアクセスを持っている。',
+        },
+        [rbac],
+      );
     }
     return unknown(
-      'The cluster description does not say whether RBAC is enabled.',
+      {
+        en: 'The cluster description does not say whether RBAC is enabled.',
+        ja: 'クラスターの記述から RBAC が有効かどうかがわからない。',
+      },
       [missingCloudInput('aks-cluster', facts.vars)],
       [rbac],
     );

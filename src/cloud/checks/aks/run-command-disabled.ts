@@ -26,8 +26,13 @@ export const aksRunCommandDisabled: CloudCheck<AksFacts> = flagCheck(
   {
     keys: ['apiServerAccessProfile', 'disableRunCommand'],
     want: true,
-    passMessage: 'Command invoke is disabled.',
-    failMessage:
-      'Command invoke is enabled: `az aks command invoke` can run commands in the cluster through Azure',
+    passMessage: {
+      en: 'Command invoke is disabled.',
+      ja: 'コマンド呼び出し(command invoke)が無効になっている。',
+    },
+    failMessage: {
+      en: 'Command invoke is enabled: `az aks command invoke` can run commands in the cluster through Azure',
+      ja: 'コマンド呼び出し(command invoke)が有効で、`az aks command invoke` により Azure 経由でクラスター内でコマンドを実行できる',
+    },
   },
 );

@@ -37,12 +37,24 @@ export const aksSecretsKms: CloudCheck<AksFacts> = {
     if (enabled.bool() === true) {
       const note =
         access.str()?.toLowerCase() === 'private'
-          ? ''
-          : ' The Key Vault is reachable publicly; Private network access is preferred.';
-      return pass(`KMS etcd encryption with a Key Vault key is enabled.${note}`, [enabled, access]);
+          ? { en: '', ja: '' }
+          : {
+              en: ' The Key Vault is reachable publicly; Private network access is preferred.',
+              ja: 'Key Vault にパブリックに到達できる。プライベートネットワークアクセスが望ましい。',
+            };
+      return pass(
+        {
+          en: `KMS etcd encryption with a Key Vault key is enabled.${note.en}`,
+          ja: `Key Vault のキーによる KMS etcd 暗号化が有効になっている。${note.ja}`,
+        },
+        [enabled, access],
+      );
     }
     return fail(
-      'KMS etcd encryption is not enabled: Secrets are encrypted only with platform-managed keys.',
+      {
+        en: 'KMS etcd encryption is not enabled: Secrets are encrypted only with platform-managed keys.',
+        ja: 'KMS etcd 暗号化が有効になっておらず、Secret はプラットフォームマネージドキーでしか暗号化されていない。',
+      },
       [enabled],
     );
   },

@@ -26,7 +26,13 @@ export const aksTrustedLaunch: CloudCheck<AksFacts> = poolCheck(
     keys: ['securityProfile'],
     ok: (node) =>
       node.get('enableSecureBoot').bool() === true && node.get('enableVtpm').bool() === true,
-    passMessage: 'Every node pool enables secure boot and vTPM.',
-    failMessage: (pools) => `Secure boot and vTPM are not both enabled in ${pools}.`,
+    passMessage: {
+      en: 'Every node pool enables secure boot and vTPM.',
+      ja: 'すべてのノードプールでセキュアブートと vTPM が有効になっている。',
+    },
+    failMessage: (pools) => ({
+      en: `Secure boot and vTPM are not both enabled in ${pools.en}.`,
+      ja: `${pools.ja} でセキュアブートと vTPM の両方が有効にはなっていない。`,
+    }),
   },
 );

@@ -4,7 +4,7 @@
  */
 import { addonProfile, aksField, type AksFacts } from '../../facts/aks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass } from '../define.js';
+import { fail, listText, listTextJa, pass } from '../define.js';
 import { noCluster } from './common.js';
 
 export const aksUnsafeAddons: CloudCheck<AksFacts> = {
@@ -33,25 +33,37 @@ export const aksUnsafeAddons: CloudCheck<AksFacts> = {
     }
     const features = [
       {
-        label: 'HTTP application routing',
+        label: { en: 'HTTP application routing', ja: 'HTTP アプリケーションルーティング' },
         node: addonProfile(facts, 'httpApplicationRouting').get('enabled'),
       },
       {
-        label: 'the Kubernetes dashboard',
+        label: { en: 'the Kubernetes dashboard', ja: 'Kubernetes ダッシュボード' },
         node: addonProfile(facts, 'kubeDashboard').get('enabled'),
       },
-      { label: 'pod-managed identity', node: aksField(facts, 'podIdentityProfile', 'enabled') },
-      { label: 'PodSecurityPolicy', node: aksField(facts, 'enablePodSecurityPolicy') },
+      {
+        label: { en: 'pod-managed identity', ja: 'ポッドマネージド ID' },
+        node: aksField(facts, 'podIdentityProfile', 'enabled'),
+      },
+      {
+        label: { en: 'PodSecurityPolicy', ja: 'PodSecurityPolicy' },
+        node: aksField(facts, 'enablePodSecurityPolicy'),
+      },
     ];
     const on = features.filter((feature) => feature.node.bool() === true);
     if (on.length > 0) {
       return fail(
-        `Deprecated or unsafe features are enabled: ${listText(on.map((feature) => feature.label))}.`,
+        {
+          en: `Deprecated or unsafe features are enabled: ${listText(on.map((feature) => feature.label.en))}.`,
+          ja: `非推奨または安全でない機能が有効になっている: ${listTextJa(on.map((feature) => feature.label.ja))}。`,
+        },
         on.map((feature) => feature.node),
       );
     }
     return pass(
-      'No deprecated or unsafe add-on is enabled.',
+      {
+        en: 'No deprecated or unsafe add-on is enabled.',
+        ja: '非推奨または安全でないアドオンは有効になっていない。',
+      },
       features.map((feature) => feature.node),
     );
   },

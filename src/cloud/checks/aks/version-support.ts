@@ -36,7 +36,10 @@ export const aksVersionSupport: CloudCheck<AksFacts> = {
     const minor = minorOf(version.str());
     if (minor === undefined) {
       return unknown(
-        'The cluster description has no Kubernetes version.',
+        {
+          en: 'The cluster description has no Kubernetes version.',
+          ja: 'クラスターの記述に Kubernetes のバージョンがない。',
+        },
         [missingCloudInput('aks-cluster', facts.vars)],
         [version],
       );
@@ -51,33 +54,51 @@ export const aksVersionSupport: CloudCheck<AksFacts> = {
     switch (support.status) {
       case 'standard':
         return pass(
-          `${minor} is supported until ${support.until} (table of ${versions.asOf}).`,
+          {
+            en: `${minor} is supported until ${support.until} (table of ${versions.asOf}).`,
+            ja: `${minor} は ${support.until} までサポートされている(${versions.asOf} 時点の表)。`,
+          },
           evidence,
         );
       case 'lts':
         return pass(
-          `${minor} is past community support but on long-term support until ${support.until}.`,
+          {
+            en: `${minor} is past community support but on long-term support until ${support.until}.`,
+            ja: `${minor} はコミュニティサポートが終了しているが、${support.until} まで長期サポート(LTS)の対象である。`,
+          },
           evidence,
         );
       case 'platform':
         return fail(
-          `${minor} is past its end of life and only under platform support${support.until === undefined ? '' : ` until ${support.until}`}: no Kubernetes security patches.`,
+          {
+            en: `${minor} is past its end of life and only under platform support${support.until === undefined ? '' : ` until ${support.until}`}: no Kubernetes security patches.`,
+            ja: `${minor} はサポート終了(EOL)を過ぎており、${support.until === undefined ? '' : `${support.until} まで`}プラットフォームサポートの対象でしかないため、Kubernetes のセキュリティパッチが提供されない。`,
+          },
           evidence,
           'medium',
         );
       case 'unsupported':
         return fail(
-          `${minor} is out of support${support.since === undefined ? '' : ` since ${support.since}`} (table of ${versions.asOf}).`,
+          {
+            en: `${minor} is out of support${support.since === undefined ? '' : ` since ${support.since}`} (table of ${versions.asOf}).`,
+            ja: `${minor} は${support.since === undefined ? '' : ` ${support.since} から`}サポート対象外である(${versions.asOf} 時点の表)。`,
+          },
           evidence,
         );
       case 'newer':
         return pass(
-          `${minor} is newer than the newest version in the table (${support.newest}, table of ${versions.asOf}).`,
+          {
+            en: `${minor} is newer than the newest version in the table (${support.newest}, table of ${versions.asOf}).`,
+            ja: `${minor} は表にある最新のバージョンより新しい(${support.newest}、${versions.asOf} 時点の表)。`,
+          },
           evidence,
         );
       default:
         return unknown(
-          `${minor} is not in the version table of ${versions.asOf}; add it under cloud.versionSupport.aks.`,
+          {
+            en: `${minor} is not in the version table of ${versions.asOf}; add it under cloud.versionSupport.aks.`,
+            ja: `${minor} は ${versions.asOf} 時点のバージョン表にない。cloud.versionSupport.aks に追加する。`,
+          },
           [],
           evidence,
         );

@@ -4,7 +4,7 @@
  */
 import { aksField, type AksFacts } from '../../facts/aks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass, sentence } from '../define.js';
+import { fail, joinClauses, pass } from '../define.js';
 import { noCluster } from './common.js';
 
 export const aksWorkloadIdentity: CloudCheck<AksFacts> = {
@@ -33,15 +33,29 @@ export const aksWorkloadIdentity: CloudCheck<AksFacts> = {
     const podIdentity = aksField(facts, 'podIdentityProfile', 'enabled');
     const evidence = [workload, oidc, podIdentity];
     const problems = [
-      ...(workload.bool() === true ? [] : ['workload identity is not enabled']),
-      ...(oidc.bool() === true ? [] : ['the OIDC issuer is not enabled']),
-      ...(podIdentity.bool() === true ? ['deprecated pod-managed identity is enabled'] : []),
+      ...(workload.bool() === true
+        ? []
+        : [{ en: 'workload identity is not enabled', ja: 'ワークロード ID が有効になっていない' }]),
+      ...(oidc.bool() === true
+        ? []
+        : [{ en: 'the OIDC issuer is not enabled', ja: 'OIDC 発行者が有効になっていない' }]),
+      ...(podIdentity.bool() === true
+        ? [
+            {
+              en: 'deprecated pod-managed identity is enabled',
+              ja: '非推奨のポッドマネージド ID が有効になっている',
+            },
+          ]
+        : []),
     ];
     if (problems.length > 0) {
-      return fail(sentence(`${problems.join('; ')}.`), evidence);
+      return fail(joinClauses(problems), evidence);
     }
     return pass(
-      'Workload identity and the OIDC issuer are enabled; pod-managed identity is not.',
+      {
+        en: 'Workload identity and the OIDC issuer are enabled; pod-managed identity is not.',
+        ja: 'ワークロード ID と OIDC 発行者が有効で、ポッドマネージド ID は使われていない。',
+      },
       evidence,
     );
   },

@@ -32,21 +32,36 @@ export const eksAccessMode: CloudCheck<EksFacts> = {
     const mode = facts.cluster.at('accessConfig', 'authenticationMode');
     switch (mode.str()?.toUpperCase()) {
       case 'API':
-        return pass('authenticationMode is API: only access entries grant access.', [mode]);
+        return pass(
+          {
+            en: 'authenticationMode is API: only access entries grant access.',
+            ja: 'authenticationMode が API で、アクセス権を与えるのはアクセスエントリだけである。',
+          },
+          [mode],
+        );
       case 'API_AND_CONFIG_MAP':
         return fail(
-          'authenticationMode is API_AND_CONFIG_MAP: the aws-auth ConfigMap still grants access alongside access entries.',
+          {
+            en: 'authenticationMode is API_AND_CONFIG_MAP: the aws-auth ConfigMap still grants access alongside access entries.',
+            ja: 'authenticationMode が API_AND_CONFIG_MAP で、アクセスエントリと並んで aws-auth ConfigMap もまだアクセス権を与えている。',
+          },
           [mode],
           'low',
         );
       case 'CONFIG_MAP':
         return fail(
-          'authenticationMode is CONFIG_MAP: access is managed only through the aws-auth ConfigMap.',
+          {
+            en: 'authenticationMode is CONFIG_MAP: access is managed only through the aws-auth ConfigMap.',
+            ja: 'authenticationMode が CONFIG_MAP で、アクセスは aws-auth ConfigMap だけで管理されている。',
+          },
           [mode],
         );
       default:
         return unknown(
-          'describe-cluster has no accessConfig.authenticationMode (an older AWS CLI drops it).',
+          {
+            en: 'describe-cluster has no accessConfig.authenticationMode (an older AWS CLI drops it).',
+            ja: 'describe-cluster に accessConfig.authenticationMode がない(古い AWS CLI は出力しない)。',
+          },
           [missingCloudInput('eks-cluster', facts.vars)],
           [mode],
         );

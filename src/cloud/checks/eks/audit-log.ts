@@ -31,17 +31,30 @@ export const eksAuditLog: CloudCheck<EksFacts> = {
     }
     const state = loggingState(facts);
     if (state === undefined) {
-      return unknown('describe-cluster has no logging section.', [
-        missingCloudInput('eks-cluster', facts.vars),
-      ]);
+      return unknown(
+        {
+          en: 'describe-cluster has no logging section.',
+          ja: 'describe-cluster に logging セクションがない。',
+        },
+        [missingCloudInput('eks-cluster', facts.vars)],
+      );
     }
     const evidence = [
       ...state.entries,
       derived('cluster.logging (enabled types, union)', [...state.enabled]),
     ];
     if ([...state.enabled].some((type) => type.toLowerCase() === 'audit')) {
-      return pass('The audit log type is enabled.', evidence);
+      return pass(
+        { en: 'The audit log type is enabled.', ja: 'audit ログタイプが有効になっている。' },
+        evidence,
+      );
     }
-    return fail('No enabled clusterLogging entry includes the audit type.', evidence);
+    return fail(
+      {
+        en: 'No enabled clusterLogging entry includes the audit type.',
+        ja: 'audit タイプを含む有効な clusterLogging エントリがない。',
+      },
+      evidence,
+    );
   },
 };

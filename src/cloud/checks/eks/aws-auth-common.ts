@@ -19,17 +19,29 @@ export function lookupAwsAuth(facts: EksFacts): AwsAuthLookup {
   }
   if (apiMode) {
     return {
-      outcome: notApplicable('authenticationMode is API: EKS ignores the aws-auth ConfigMap.', [
-        mode,
-      ]),
+      outcome: notApplicable(
+        {
+          en: 'authenticationMode is API: EKS ignores the aws-auth ConfigMap.',
+          ja: 'authenticationMode が API のため、EKS は aws-auth ConfigMap を無視する。',
+        },
+        [mode],
+      ),
     };
   }
   if (facts.k8s.has('ConfigMap/aws-auth') || facts.k8s.has('ConfigMap')) {
-    return { outcome: pass('There is no aws-auth ConfigMap in kube-system.') };
+    return {
+      outcome: pass({
+        en: 'There is no aws-auth ConfigMap in kube-system.',
+        ja: 'kube-system に aws-auth ConfigMap がない。',
+      }),
+    };
   }
   return {
     outcome: unknown(
-      'The aws-auth ConfigMap was not given.',
+      {
+        en: 'The aws-auth ConfigMap was not given.',
+        ja: 'aws-auth ConfigMap が与えられていない。',
+      },
       [missingKubernetesInput('ConfigMap/aws-auth')],
       [mode],
     ),

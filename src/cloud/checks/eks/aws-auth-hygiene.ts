@@ -4,7 +4,7 @@
  */
 import type { EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, sentence } from '../define.js';
+import { fail, joinClauses, listText, listTextJa, pass } from '../define.js';
 import { lookupAwsAuth } from './aws-auth-common.js';
 
 export const eksAwsAuthHygiene: CloudCheck<EksFacts> = {
@@ -35,26 +35,32 @@ export const eksAwsAuthHygiene: CloudCheck<EksFacts> = {
     const { found, apiMode } = lookup;
     const users = found.mappings.filter((mapping) => mapping.key === 'mapUsers');
     const serious = [
-      ...found.errors.map(
-        (error) =>
-          `${error.key} is malformed (${error.message}); a broken mapping can lock administrators out`,
-      ),
+      ...found.errors.map((error) => ({
+        en: `${error.key} is malformed (${error.message}); a broken mapping can lock administrators out`,
+        ja: `${error.key} の形式が不正である(${error.message})。壊れたマッピングは管理者を締め出すおそれがある`,
+      })),
       ...(found.accounts.length > 0
         ? [
-            `mapAccounts maps every principal of account${found.accounts.length > 1 ? 's' : ''} ${listText(found.accounts)}`,
+            {
+              en: `mapAccounts maps every principal of account${found.accounts.length > 1 ? 's' : ''} ${listText(found.accounts)}`,
+              ja: `mapAccounts がアカウント ${listTextJa(found.accounts)} のすべてのプリンシパルをマッピングしている`,
+            },
           ]
         : []),
     ];
     const minor =
       users.length > 0
         ? [
-            `mapUsers maps IAM user${users.length > 1 ? 's' : ''} ${listText(users.map((mapping) => mapping.arn))}; map roles instead`,
+            {
+              en: `mapUsers maps IAM user${users.length > 1 ? 's' : ''} ${listText(users.map((mapping) => mapping.arn))}; map roles instead`,
+              ja: `mapUsers が IAM ユーザー ${listTextJa(users.map((mapping) => mapping.arn))} をマッピングしている。代わりにロールをマッピングする`,
+            },
           ]
         : [];
     if (serious.length > 0 || minor.length > 0) {
       const severity = apiMode ? 'info' : serious.length > 0 ? undefined : 'low';
       return fail(
-        sentence(`${[...serious, ...minor].join('; ')}.`),
+        joinClauses([...serious, ...minor]),
         [...new Set([...found.errors.map((error) => error.node), ...found.keys])],
         severity,
       );
@@ -66,8 +72,17 @@ export const eksAwsAuthHygiene: CloudCheck<EksFacts> = {
     );
     const note =
       sessionless.length > 0
-        ? ` Consider {{SessionName}} in the usernames of human roles (${listText(sessionless.map((mapping) => mapping.arn))}) so audit logs show who acted.`
-        : '';
-    return pass(`aws-auth parses and maps roles only.${note}`, found.keys);
+        ? {
+            en: ` Consider {{SessionName}} in the usernames of human roles (${listText(sessionless.map((mapping) => mapping.arn))}) so audit logs show who acted.`,
+            ja: `監査ログに操作した人が残るよう、人が使うロール(${listTextJa(sessionless.map((mapping) => mapping.arn))})のユーザー名に {{SessionName}} を含めることを検討する。`,
+          }
+        : { en: '', ja: '' };
+    return pass(
+      {
+        en: `aws-auth parses and maps roles only.${note.en}`,
+        ja: `aws-auth は正しく解析でき、ロールだけをマッピングしている。${note.ja}`,
+      },
+      found.keys,
+    );
   },
 };

@@ -5,7 +5,7 @@
  */
 import type { EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 import { lookupAwsAuth } from './aws-auth-common.js';
 
 export const eksAwsAuthMasters: CloudCheck<EksFacts> = {
@@ -34,20 +34,29 @@ export const eksAwsAuthMasters: CloudCheck<EksFacts> = {
     const masters = found.mappings.filter((mapping) => mapping.groups.includes('system:masters'));
     if (masters.length > 0) {
       return fail(
-        `${listText(masters.map((mapping) => mapping.arn))} ${masters.length > 1 ? 'are' : 'is'} mapped to system:masters${apiMode ? ' (ignored while authenticationMode is API)' : ''}.`,
+        {
+          en: `${listText(masters.map((mapping) => mapping.arn))} ${masters.length > 1 ? 'are' : 'is'} mapped to system:masters${apiMode ? ' (ignored while authenticationMode is API)' : ''}.`,
+          ja: `${listTextJa(masters.map((mapping) => mapping.arn))} が system:masters にマッピングされている${apiMode ? '(authenticationMode が API の間は無視される)' : ''}。`,
+        },
         masters.map((mapping) => mapping.node.get('groups')),
         apiMode ? 'info' : undefined,
       );
     }
     if (found.errors.length > 0) {
       return unknown(
-        `aws-auth could not be read completely: ${found.errors.map((error) => `${error.key}: ${error.message}`).join('; ')}.`,
+        {
+          en: `aws-auth could not be read completely: ${found.errors.map((error) => `${error.key}: ${error.message}`).join('; ')}.`,
+          ja: `aws-auth を完全には読み取れなかった: ${found.errors.map((error) => `${error.key}: ${error.message}`).join('。')}。`,
+        },
         [],
         found.errors.map((error) => error.node),
       );
     }
     return pass(
-      `No aws-auth mapping grants system:masters (${found.mappings.length} mappings).`,
+      {
+        en: `No aws-auth mapping grants system:masters (${found.mappings.length} mappings).`,
+        ja: `system:masters を与える aws-auth のマッピングはない(マッピング ${found.mappings.length} 件)。`,
+      },
       found.keys,
     );
   },

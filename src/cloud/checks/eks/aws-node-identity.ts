@@ -53,7 +53,13 @@ export const eksAwsNodeIdentity: CloudCheck<EksFacts> = {
       positives.push(annotation);
     }
     if (positives.length > 0) {
-      return pass('aws-node runs with its own IAM role.', positives);
+      return pass(
+        {
+          en: 'aws-node runs with its own IAM role.',
+          ja: 'aws-node は専用の IAM ロールで動いている。',
+        },
+        positives,
+      );
     }
     const negatives: Node[] = [];
     if (vpcCni !== undefined) {
@@ -64,17 +70,29 @@ export const eksAwsNodeIdentity: CloudCheck<EksFacts> = {
     }
     if (negatives.length > 0) {
       return fail(
-        'aws-node has no role of its own (no IRSA role on the vpc-cni add-on or the aws-node ServiceAccount, no Pod Identity association): it uses the node role.',
+        {
+          en: 'aws-node has no role of its own (no IRSA role on the vpc-cni add-on or the aws-node ServiceAccount, no Pod Identity association): it uses the node role.',
+          ja: 'aws-node に専用のロールがない(vpc-cni アドオンにも aws-node ServiceAccount にも IRSA ロールがなく、Pod Identity の関連付けもない)ため、ノードロールを使っている。',
+        },
         negatives,
       );
     }
     if (isAutoMode(facts) && facts.k8s.find('DaemonSet', 'kube-system', 'aws-node') === undefined) {
-      return notApplicable('EKS Auto Mode runs the VPC CNI outside the cluster.');
+      return notApplicable({
+        en: 'EKS Auto Mode runs the VPC CNI outside the cluster.',
+        ja: 'EKS Auto Mode では VPC CNI がクラスターの外で動いている。',
+      });
     }
-    return unknown('Neither the vpc-cni add-on nor the aws-node ServiceAccount was given.', [
-      missingCloudInput('eks-addon', { ...facts.vars, item: 'vpc-cni' }),
-      missingKubernetesInput('ServiceAccount'),
-      missingCloudInput('eks-pod-identity-associations', facts.vars),
-    ]);
+    return unknown(
+      {
+        en: 'Neither the vpc-cni add-on nor the aws-node ServiceAccount was given.',
+        ja: 'vpc-cni アドオンも aws-node ServiceAccount も与えられていない。',
+      },
+      [
+        missingCloudInput('eks-addon', { ...facts.vars, item: 'vpc-cni' }),
+        missingKubernetesInput('ServiceAccount'),
+        missingCloudInput('eks-pod-identity-associations', facts.vars),
+      ],
+    );
   },
 };

@@ -5,7 +5,15 @@ import type { EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import {
+  fail,
+  joinClauses,
+  listText,
+  listTextJa,
+  notApplicable,
+  pass,
+  unknown,
+} from '../define.js';
 import { noCluster } from './common.js';
 
 function isAdminPolicy(policyArn: string, scope: string | undefined): boolean {
@@ -42,16 +50,26 @@ export const eksClusterAdminEntries: CloudCheck<EksFacts> = {
     const mode = facts.cluster.at('accessConfig', 'authenticationMode').str()?.toUpperCase();
     if (facts.associatedPolicies.length === 0) {
       if (mode === 'CONFIG_MAP') {
-        return notApplicable('authenticationMode is CONFIG_MAP: access entries are not used.', [
-          facts.cluster.at('accessConfig', 'authenticationMode'),
-        ]);
+        return notApplicable(
+          {
+            en: 'authenticationMode is CONFIG_MAP: access entries are not used.',
+            ja: 'authenticationMode が CONFIG_MAP のため、アクセスエントリは使われていない。',
+          },
+          [facts.cluster.at('accessConfig', 'authenticationMode')],
+        );
       }
       if (facts.accessEntryArns !== undefined && facts.accessEntryArns.length === 0) {
-        return pass('The cluster has no access entries.');
+        return pass({
+          en: 'The cluster has no access entries.',
+          ja: 'クラスターにアクセスエントリがない。',
+        });
       }
       const principals = facts.accessEntryArns ?? [];
       return unknown(
-        'The access policies associated with access entries were not given.',
+        {
+          en: 'The access policies associated with access entries were not given.',
+          ja: 'アクセスエントリに関連付けられたアクセスポリシーが与えられていない。',
+        },
         principals.length > 0
           ? principals
               .slice(0, 5)
@@ -85,17 +103,23 @@ export const eksClusterAdminEntries: CloudCheck<EksFacts> = {
     const problems = [
       ...(admins.length > options.maxClusterAdmins
         ? [
-            `${admins.length} principals hold cluster-wide admin (more than ${options.maxClusterAdmins})`,
+            {
+              en: `${admins.length} principals hold cluster-wide admin (more than ${options.maxClusterAdmins})`,
+              ja: `${admins.length} 個のプリンシパルがクラスター全体の管理者権限を持っている(上限 ${options.maxClusterAdmins} を超えている)`,
+            },
           ]
         : []),
       ...(users.length > 0
         ? [
-            `IAM user${users.length > 1 ? 's' : ''} ${listText(users)} hold${users.length > 1 ? '' : 's'} cluster-wide admin`,
+            {
+              en: `IAM user${users.length > 1 ? 's' : ''} ${listText(users)} hold${users.length > 1 ? '' : 's'} cluster-wide admin`,
+              ja: `IAM ユーザー ${listTextJa(users)} がクラスター全体の管理者権限を持っている`,
+            },
           ]
         : []),
     ];
     if (problems.length > 0) {
-      return fail(`${problems.join('; ')}.`, evidence);
+      return fail(joinClauses(problems, '; ', false), evidence);
     }
     const described = new Set(
       facts.associatedPolicies.map((document) => document.get('principalArn').str()),
@@ -103,7 +127,10 @@ export const eksClusterAdminEntries: CloudCheck<EksFacts> = {
     const missing = (facts.accessEntryArns ?? []).filter((arn) => !described.has(arn));
     if (missing.length > 0) {
       return unknown(
-        `Associated policies were not given for ${listText(missing)}.`,
+        {
+          en: `Associated policies were not given for ${listText(missing)}.`,
+          ja: `${listTextJa(missing)} の関連付けられたポリシーが与えられていない。`,
+        },
         missing
           .slice(0, 5)
           .map((item) =>
@@ -113,7 +140,10 @@ export const eksClusterAdminEntries: CloudCheck<EksFacts> = {
       );
     }
     return pass(
-      `${admins.length} principal${admins.length === 1 ? '' : 's'} hold${admins.length === 1 ? 's' : ''} cluster-wide admin, none an IAM user.`,
+      {
+        en: `${admins.length} principal${admins.length === 1 ? '' : 's'} hold${admins.length === 1 ? 's' : ''} cluster-wide admin, none an IAM user.`,
+        ja: `${admins.length} 個のプリンシパルがクラスター全体の管理者権限を持っており、IAM ユーザーは含まれていない。`,
+      },
       evidence,
     );
   },

@@ -1,18 +1,23 @@
 /**
  * Helpers shared by the EKS checks.
  */
+import type { LocalizedText } from '../../../core/model.js';
 import { isWorld, parseCidr } from '../../cidr.js';
 import { nodegroupName, type EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CheckOutcome, MissingInput } from '../../types.js';
-import { unknown } from '../define.js';
+import { listText, listTextJa, unknown } from '../define.js';
 
 /** The outcome when describe-cluster is missing. */
 export function noCluster(facts: EksFacts): CheckOutcome {
-  return unknown('The cluster description was not given.', [
-    missingCloudInput('eks-cluster', facts.vars),
-  ]);
+  return unknown(
+    {
+      en: 'The cluster description was not given.',
+      ja: 'クラスターの記述(describe の出力)が与えられていない。',
+    },
+    [missingCloudInput('eks-cluster', facts.vars)],
+  );
 }
 
 export interface EndpointAccess {
@@ -48,7 +53,10 @@ export function endpointAccess(facts: EksFacts): EndpointAccess | undefined {
 
 export function noVpcConfig(facts: EksFacts): CheckOutcome {
   return unknown(
-    'describe-cluster has no resourcesVpcConfig.',
+    {
+      en: 'describe-cluster has no resourcesVpcConfig.',
+      ja: 'describe-cluster に resourcesVpcConfig がない。',
+    },
     [missingCloudInput('eks-cluster', facts.vars)],
     [facts.cluster.get('resourcesVpcConfig')],
   );
@@ -65,7 +73,7 @@ export function prefixOf(text: string): number | undefined {
 
 /** Where a node's instance metadata options come from. */
 export interface MetadataSource {
-  label: string;
+  label: LocalizedText;
   options: Node;
 }
 
@@ -138,7 +146,10 @@ export function nodeMetadata(facts: EksFacts): NodeMetadata {
   const instances = facts.instances ?? [];
   for (const instance of instances) {
     const id = instance.get('InstanceId').str() ?? 'instance';
-    sources.push({ label: `instance ${id}`, options: instance.get('MetadataOptions') });
+    sources.push({
+      label: { en: `instance ${id}`, ja: `インスタンス ${id}` },
+      options: instance.get('MetadataOptions'),
+    });
   }
   const nodegroups = facts.nodegroups;
   const templates = facts.launchTemplateVersions ?? [];
@@ -177,10 +188,12 @@ export function nodeMetadata(facts: EksFacts): NodeMetadata {
       );
       continue;
     }
-    const template =
-      version.get('LaunchTemplateId').str() ?? version.get('LaunchTemplateName').str() ?? '';
+    const template = templateVersionText(version);
     sources.push({
-      label: `node group ${name} (launch template ${template} v${version.get('VersionNumber').num() ?? '?'})`,
+      label: {
+        en: `node group ${name} (launch template ${template})`,
+        ja: `ノードグループ ${name}(起動テンプレート ${template})`,
+      },
       options: version.at('LaunchTemplateData', 'MetadataOptions'),
     });
   }
@@ -192,15 +205,47 @@ export function nodeMetadata(facts: EksFacts): NodeMetadata {
   }
   if (nodegroups.length === 0 && facts.nodegroupNames === undefined && instances.length === 0) {
     for (const version of templates) {
-      const template =
-        version.get('LaunchTemplateId').str() ?? version.get('LaunchTemplateName').str() ?? '';
+      const template = templateVersionText(version);
       sources.push({
-        label: `launch template ${template} v${version.get('VersionNumber').num() ?? '?'}`,
+        label: { en: `launch template ${template}`, ja: `起動テンプレート ${template}` },
         options: version.at('LaunchTemplateData', 'MetadataOptions'),
       });
     }
   }
   return { sources, uncovered, missing: dedupe(missing) };
+}
+
+/** `lt-0abc v3`: a launch template version, for messages. */
+function templateVersionText(version: Node): string {
+  const template =
+    version.get('LaunchTemplateId').str() ?? version.get('LaunchTemplateName').str() ?? '';
+  return `${template} v${version.get('VersionNumber').num() ?? '?'}`;
+}
+
+/** The clause for node groups whose metadata options are not in the input, if any. */
+export function uncoveredClauses(uncovered: readonly string[]): LocalizedText[] {
+  return uncovered.length > 0
+    ? [
+        {
+          en: `the metadata options of node group${uncovered.length > 1 ? 's' : ''} ${listText(uncovered)} are not in the input`,
+          ja: `ノードグループ ${listTextJa(uncovered)} のメタデータオプションが入力にない`,
+        },
+      ]
+    : [];
+}
+
+/** The outcome when neither launch templates nor instances tell the nodes' metadata options. */
+export function noNodeMetadata(facts: EksFacts): CheckOutcome {
+  return unknown(
+    {
+      en: 'Neither node launch templates nor instances were given.',
+      ja: 'ノードの起動テンプレートもインスタンスも与えられていない。',
+    },
+    [
+      missingCloudInput('ec2-instances', facts.vars),
+      missingCloudInput('ec2-launch-template-versions', { ...facts.vars, item: '<id>' }),
+    ],
+  );
 }
 
 export function dedupe(missing: readonly MissingInput[]): MissingInput[] {

@@ -5,7 +5,7 @@
 import type { EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { derived, fail, listText, pass, unknown } from '../define.js';
+import { derived, fail, listText, listTextJa, pass, unknown } from '../define.js';
 import { loggingState, noCluster } from './common.js';
 
 export const eksControlPlaneLogs: CloudCheck<EksFacts> = {
@@ -31,9 +31,13 @@ export const eksControlPlaneLogs: CloudCheck<EksFacts> = {
     }
     const state = loggingState(facts);
     if (state === undefined) {
-      return unknown('describe-cluster has no logging section.', [
-        missingCloudInput('eks-cluster', facts.vars),
-      ]);
+      return unknown(
+        {
+          en: 'describe-cluster has no logging section.',
+          ja: 'describe-cluster に logging セクションがない。',
+        },
+        [missingCloudInput('eks-cluster', facts.vars)],
+      );
     }
     const enabled = new Set([...state.enabled].map((type) => type.toLowerCase()));
     const missing = options.eksRequiredLogTypes.filter((type) => !enabled.has(type.toLowerCase()));
@@ -42,10 +46,19 @@ export const eksControlPlaneLogs: CloudCheck<EksFacts> = {
       derived('cluster.logging (enabled types, union)', [...state.enabled]),
     ];
     if (missing.length > 0) {
-      return fail(`Log types not enabled: ${listText(missing)}.`, evidence);
+      return fail(
+        {
+          en: `Log types not enabled: ${listText(missing)}.`,
+          ja: `有効になっていないログタイプ: ${listTextJa(missing)}。`,
+        },
+        evidence,
+      );
     }
     return pass(
-      `All required log types are enabled (${listText([...options.eksRequiredLogTypes])}).`,
+      {
+        en: `All required log types are enabled (${listText([...options.eksRequiredLogTypes])}).`,
+        ja: `必要なログタイプがすべて有効になっている(${listTextJa([...options.eksRequiredLogTypes])})。`,
+      },
       evidence,
     );
   },

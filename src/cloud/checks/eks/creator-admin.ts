@@ -33,16 +33,28 @@ export const eksCreatorAdmin: CloudCheck<EksFacts> = {
     const bootstrap = facts.cluster.at('accessConfig', 'bootstrapClusterCreatorAdminPermissions');
     const value = bootstrap.bool();
     if (value === false) {
-      return pass('The creator was not made cluster admin at creation.', [bootstrap]);
+      return pass(
+        {
+          en: 'The creator was not made cluster admin at creation.',
+          ja: '作成者は作成時にクラスター管理者にされていない。',
+        },
+        [bootstrap],
+      );
     }
     if (value === true) {
       return fail(
-        'The creator was bootstrapped as cluster admin; unless its access entry was removed since, that principal keeps invisible admin rights.',
+        {
+          en: 'The creator was bootstrapped as cluster admin; unless its access entry was removed since, that principal keeps invisible admin rights.',
+          ja: '作成者がクラスター管理者としてブートストラップされている。その後アクセスエントリを削除していない限り、そのプリンシパルは見えない管理者権限を持ち続ける。',
+        },
         [bootstrap],
       );
     }
     return unknown(
-      'describe-cluster has no accessConfig.bootstrapClusterCreatorAdminPermissions.',
+      {
+        en: 'describe-cluster has no accessConfig.bootstrapClusterCreatorAdminPermissions.',
+        ja: 'describe-cluster に accessConfig.bootstrapClusterCreatorAdminPermissions がない。',
+      },
       [missingCloudInput('eks-cluster', facts.vars)],
       [bootstrap],
     );

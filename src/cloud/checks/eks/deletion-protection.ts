@@ -30,13 +30,20 @@ export const eksDeletionProtection: CloudCheck<EksFacts> = {
     }
     const protection = facts.cluster.get('deletionProtection');
     if (protection.bool() === true) {
-      return pass('Deletion protection is enabled.', [protection]);
+      return pass({ en: 'Deletion protection is enabled.', ja: '削除保護が有効になっている。' }, [
+        protection,
+      ]);
     }
     if (protection.bool() === false) {
-      return fail('Deletion protection is disabled.', [protection]);
+      return fail({ en: 'Deletion protection is disabled.', ja: '削除保護が無効になっている。' }, [
+        protection,
+      ]);
     }
     return unknown(
-      'describe-cluster has no deletionProtection (an older AWS CLI drops it).',
+      {
+        en: 'describe-cluster has no deletionProtection (an older AWS CLI drops it).',
+        ja: 'describe-cluster に deletionProtection がない(古い AWS CLI は出力しない)。',
+      },
       [missingCloudInput('eks-cluster', facts.vars)],
       [protection],
     );

@@ -4,7 +4,7 @@
 import type { EksFacts } from '../../facts/eks.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 
 const EBS_PROVISIONERS = ['ebs.csi.aws.com', 'ebs.csi.eks.amazonaws.com', 'kubernetes.io/aws-ebs'];
 
@@ -27,30 +27,49 @@ export const eksEbsStorageClassEncrypted: CloudCheck<EksFacts> = {
   },
   evaluate(facts) {
     if (!facts.k8s.has('StorageClass')) {
-      return unknown('The StorageClasses of the cluster were not given.', [
-        missingKubernetesInput('StorageClass'),
-      ]);
+      return unknown(
+        {
+          en: 'The StorageClasses of the cluster were not given.',
+          ja: 'クラスターの StorageClass が与えられていない。',
+        },
+        [missingKubernetesInput('StorageClass')],
+      );
     }
     const classes = facts.k8s
       .ofKind('StorageClass')
       .filter((item) => EBS_PROVISIONERS.includes(item.node.get('provisioner').str() ?? ''));
     if (classes.length === 0) {
-      return notApplicable('No StorageClass uses the EBS provisioner.');
+      return notApplicable({
+        en: 'No StorageClass uses the EBS provisioner.',
+        ja: 'EBS プロビジョナーを使う StorageClass はない。',
+      });
     }
     const evidence = classes.map((item) => item.node.at('parameters', 'encrypted'));
     const plain = classes.filter((item) => item.node.at('parameters', 'encrypted').bool() !== true);
     if (plain.length > 0) {
       if (facts.ebsEncryptionByDefault?.bool() === true) {
         return pass(
-          `${listText(plain.map((item) => item.name))} do not request encryption, but EBS encryption by default is on.`,
+          {
+            en: `${listText(plain.map((item) => item.name))} do not request encryption, but EBS encryption by default is on.`,
+            ja: `${listTextJa(plain.map((item) => item.name))} は暗号化を要求していないが、EBS のデフォルト暗号化が有効になっている。`,
+          },
           [facts.ebsEncryptionByDefault, ...evidence],
         );
       }
       return fail(
-        `StorageClass${plain.length > 1 ? 'es' : ''} ${listText(plain.map((item) => item.name))} do${plain.length > 1 ? '' : 'es'} not set encrypted: "true".`,
+        {
+          en: `StorageClass${plain.length > 1 ? 'es' : ''} ${listText(plain.map((item) => item.name))} do${plain.length > 1 ? '' : 'es'} not set encrypted: "true".`,
+          ja: `StorageClass ${listTextJa(plain.map((item) => item.name))} が encrypted: "true" を設定していない。`,
+        },
         evidence,
       );
     }
-    return pass('Every EBS StorageClass sets encrypted: "true".', evidence);
+    return pass(
+      {
+        en: 'Every EBS StorageClass sets encrypted: "true".',
+        ja: 'すべての EBS StorageClass が encrypted: "true" を設定している。',
+      },
+      evidence,
+    );
   },
 };

@@ -5,7 +5,15 @@
 import type { EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import {
+  fail,
+  joinClauses,
+  listText,
+  listTextJa,
+  notApplicable,
+  pass,
+  unknown,
+} from '../define.js';
 
 export const eksEcrScanning: CloudCheck<EksFacts> = {
   meta: {
@@ -31,12 +39,16 @@ export const eksEcrScanning: CloudCheck<EksFacts> = {
   evaluate(facts) {
     const repositories = facts.ecrRepositories;
     if (repositories === undefined) {
-      return unknown('The ECR repositories were not given.', [
-        missingCloudInput('ecr-repositories', facts.vars),
-      ]);
+      return unknown(
+        { en: 'The ECR repositories were not given.', ja: 'ECR リポジトリが与えられていない。' },
+        [missingCloudInput('ecr-repositories', facts.vars)],
+      );
     }
     if (repositories.length === 0) {
-      return notApplicable('The account has no ECR repositories in this region.');
+      return notApplicable({
+        en: 'The account has no ECR repositories in this region.',
+        ja: 'このリージョンのアカウントに ECR リポジトリがない。',
+      });
     }
     const registry = facts.ecrRegistryScanning?.at('scanningConfiguration');
     const enhanced =
@@ -72,14 +84,31 @@ export const eksEcrScanning: CloudCheck<EksFacts> = {
       evidence.unshift(registry.get('scanType'));
     }
     const problems = [
-      ...(unscanned.length > 0 ? [`no scan on push for ${listText(unscanned.map(name))}`] : []),
-      ...(mutable.length > 0 ? [`mutable tags in ${listText(mutable.map(name))}`] : []),
+      ...(unscanned.length > 0
+        ? [
+            {
+              en: `no scan on push for ${listText(unscanned.map(name))}`,
+              ja: `${listTextJa(unscanned.map(name))} でプッシュ時のスキャンが行われていない`,
+            },
+          ]
+        : []),
+      ...(mutable.length > 0
+        ? [
+            {
+              en: `mutable tags in ${listText(mutable.map(name))}`,
+              ja: `${listTextJa(mutable.map(name))} のタグがミュータブルである`,
+            },
+          ]
+        : []),
     ];
     if (problems.length > 0) {
-      return fail(`${problems.join('; ')}.`, evidence);
+      return fail(joinClauses(problems, '; ', false), evidence);
     }
     return pass(
-      `All ${repositories.length} repositories scan images${enhanced ? ' (enhanced scanning)' : ' on push'} and use immutable tags.`,
+      {
+        en: `All ${repositories.length} repositories scan images${enhanced ? ' (enhanced scanning)' : ' on push'} and use immutable tags.`,
+        ja: `${repositories.length} 個のリポジトリすべてが${enhanced ? 'イメージをスキャンし(拡張スキャン)' : 'プッシュ時にイメージをスキャンし'}、イミュータブルなタグを使っている。`,
+      },
       evidence,
     );
   },

@@ -131,8 +131,9 @@ describe('EKS secrets encryption', () => {
   it('on 1.28+ reports a missing customer key at low severity, not as plaintext', () => {
     const outcome = runCheck('cloud/eks-secrets-kms', eks(cluster({ version: '1.28' })));
     expect(outcome).toMatchObject({ verdict: 'fail', severity: 'low' });
-    expect(outcome.message).toMatch(/AWS-owned key/);
-    expect(outcome.message).toMatch(/not stored in plaintext/);
+    expect(outcome.message.en).toMatch(/AWS-owned key/);
+    expect(outcome.message.en).toMatch(/not stored in plaintext/);
+    expect(outcome.message.ja).toMatch(/平文では保存されない/);
   });
 
   it('before 1.28 keeps the default severity', () => {
@@ -215,7 +216,8 @@ describe('EKS version support', () => {
       context,
     );
     expect(outcome.verdict).toBe('pass');
-    expect(outcome.message).toContain('2027-08-01');
+    expect(outcome.message.en).toContain('2027-08-01');
+    expect(outcome.message.ja).toContain('2027-08-01');
   });
 });
 

@@ -32,12 +32,19 @@ export const eksEndpointPrivateAccess: CloudCheck<EksFacts> = {
       return noVpcConfig(facts);
     }
     if (access.privateAccess) {
-      return pass('The private endpoint is enabled: nodes reach the API server inside the VPC.', [
-        access.privateNode,
-      ]);
+      return pass(
+        {
+          en: 'The private endpoint is enabled: nodes reach the API server inside the VPC.',
+          ja: 'プライベートエンドポイントが有効で、ノードは VPC 内から API サーバーに到達している。',
+        },
+        [access.privateNode],
+      );
     }
     return fail(
-      'The private endpoint is disabled: kubelets reach the API server through the public endpoint.',
+      {
+        en: 'The private endpoint is disabled: kubelets reach the API server through the public endpoint.',
+        ja: 'プライベートエンドポイントが無効で、kubelet はパブリックエンドポイント経由で API サーバーに到達している。',
+      },
       [access.privateNode],
     );
   },

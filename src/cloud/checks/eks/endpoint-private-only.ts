@@ -33,14 +33,29 @@ export const eksEndpointPrivateOnly: CloudCheck<EksFacts> = {
     }
     const evidence = [access.privateNode, access.publicNode];
     if (access.privateAccess && !access.publicAccess) {
-      return pass('Only the private endpoint is enabled.', evidence);
-    }
-    if (access.publicAccess) {
-      return fail(
-        `The public endpoint is enabled${access.privateAccess ? ' alongside the private one' : ' and the private one is not'}.`,
+      return pass(
+        {
+          en: 'Only the private endpoint is enabled.',
+          ja: 'プライベートエンドポイントだけが有効になっている。',
+        },
         evidence,
       );
     }
-    return fail('Neither endpoint is private: endpointPrivateAccess is false.', evidence);
+    if (access.publicAccess) {
+      return fail(
+        {
+          en: `The public endpoint is enabled${access.privateAccess ? ' alongside the private one' : ' and the private one is not'}.`,
+          ja: `パブリックエンドポイントが有効になっている${access.privateAccess ? '(プライベートエンドポイントと併用)' : '。プライベートエンドポイントは有効になっていない'}。`,
+        },
+        evidence,
+      );
+    }
+    return fail(
+      {
+        en: 'Neither endpoint is private: endpointPrivateAccess is false.',
+        ja: 'どちらのエンドポイントもプライベートではない: endpointPrivateAccess が false である。',
+      },
+      evidence,
+    );
   },
 };

@@ -4,7 +4,7 @@
  */
 import type { EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass } from '../define.js';
+import { fail, listText, listTextJa, pass } from '../define.js';
 import { endpointAccess, noCluster, noVpcConfig, worldCidrs } from './common.js';
 
 export const eksEndpointPublicAccess: CloudCheck<EksFacts> = {
@@ -34,23 +34,38 @@ export const eksEndpointPublicAccess: CloudCheck<EksFacts> = {
     }
     const evidence = [access.publicNode, access.privateNode, access.cidrsNode];
     if (!access.publicAccess) {
-      return pass('The public endpoint is disabled; publicAccessCidrs has no effect.', evidence);
+      return pass(
+        {
+          en: 'The public endpoint is disabled; publicAccessCidrs has no effect.',
+          ja: 'パブリックエンドポイントが無効なので、publicAccessCidrs は効果がない。',
+        },
+        evidence,
+      );
     }
     if (access.cidrs.length === 0) {
       return fail(
-        'The public endpoint is enabled and publicAccessCidrs is empty, which means 0.0.0.0/0.',
+        {
+          en: 'The public endpoint is enabled and publicAccessCidrs is empty, which means 0.0.0.0/0.',
+          ja: 'パブリックエンドポイントが有効で publicAccessCidrs が空になっており、これは 0.0.0.0/0 を意味する。',
+        },
         evidence,
       );
     }
     const world = worldCidrs(access.cidrs);
     if (world.length > 0) {
       return fail(
-        `The public endpoint is enabled and publicAccessCidrs contains ${listText(world)}.`,
+        {
+          en: `The public endpoint is enabled and publicAccessCidrs contains ${listText(world)}.`,
+          ja: `パブリックエンドポイントが有効で、publicAccessCidrs に ${listTextJa(world)} が含まれている。`,
+        },
         evidence,
       );
     }
     return pass(
-      `The public endpoint is enabled but limited to ${listText(access.cidrs)}.`,
+      {
+        en: `The public endpoint is enabled but limited to ${listText(access.cidrs)}.`,
+        ja: `パブリックエンドポイントは有効だが、${listTextJa(access.cidrs)} に制限されている。`,
+      },
       evidence,
     );
   },

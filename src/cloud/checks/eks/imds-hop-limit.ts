@@ -7,8 +7,16 @@ import { isAutoMode, type EksFacts } from '../../facts/eks.js';
 import { imdsReachability } from '../../imds.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, sentence, unknown } from '../define.js';
-import { dedupe, nodeMetadata } from './common.js';
+import {
+  fail,
+  joinClauses,
+  listText,
+  listTextJa,
+  notApplicable,
+  pass,
+  unknown,
+} from '../define.js';
+import { dedupe, nodeMetadata, noNodeMetadata, uncoveredClauses } from './common.js';
 
 export const eksImdsHopLimit: CloudCheck<EksFacts> = {
   meta: {
@@ -31,14 +39,15 @@ export const eksImdsHopLimit: CloudCheck<EksFacts> = {
     const metadata = nodeMetadata(facts);
     if (metadata.sources.length === 0 && metadata.uncovered.length === 0) {
       if (isAutoMode(facts)) {
-        return notApplicable('EKS Auto Mode manages the nodes (IMDSv2 required, hop limit 1).', [
-          facts.cluster.at('computeConfig', 'enabled'),
-        ]);
+        return notApplicable(
+          {
+            en: 'EKS Auto Mode manages the nodes (IMDSv2 required, hop limit 1).',
+            ja: 'EKS Auto Mode がノードを管理している(IMDSv2 必須、ホップ制限 1)。',
+          },
+          [facts.cluster.at('computeConfig', 'enabled')],
+        );
       }
-      return unknown('Neither node launch templates nor instances were given.', [
-        missingCloudInput('ec2-instances', facts.vars),
-        missingCloudInput('ec2-launch-template-versions', { ...facts.vars, item: '<id>' }),
-      ]);
+      return noNodeMetadata(facts);
     }
     const active = metadata.sources.filter(
       (source) => source.options.get('HttpEndpoint').str() !== 'disabled',
@@ -46,7 +55,10 @@ export const eksImdsHopLimit: CloudCheck<EksFacts> = {
     const imdsv1 = active.filter((source) => source.options.get('HttpTokens').str() === 'optional');
     if (imdsv1.length > 0) {
       return fail(
-        `IMDSv1 is allowed on ${listText(imdsv1.map((source) => source.label))}, so pods reach the metadata service whatever the hop limit.`,
+        {
+          en: `IMDSv1 is allowed on ${listText(imdsv1.map((source) => source.label.en))}, so pods reach the metadata service whatever the hop limit.`,
+          ja: `${listTextJa(imdsv1.map((source) => source.label.ja))} で IMDSv1 が許可されているため、ホップ制限にかかわらず Pod はメタデータサービスに到達できる。`,
+        },
         imdsv1.flatMap((source) => [
           source.options.get('HttpTokens'),
           source.options.get('HttpPutResponseHopLimit'),
@@ -59,7 +71,10 @@ export const eksImdsHopLimit: CloudCheck<EksFacts> = {
     );
     if (high.length > 0) {
       return fail(
-        `The hop limit is above 2 on ${listText(high.map((source) => source.label))}.`,
+        {
+          en: `The hop limit is above 2 on ${listText(high.map((source) => source.label.en))}.`,
+          ja: `${listTextJa(high.map((source) => source.label.ja))} でホップ制限が 2 を超えている。`,
+        },
         evidence,
       );
     }
@@ -73,13 +88,19 @@ export const eksImdsHopLimit: CloudCheck<EksFacts> = {
       const imds = imdsReachability(facts, options);
       if (imds.state === 'reachable') {
         return fail(
-          `The hop limit is 2 on ${listText(two.map((source) => source.label))} and pods can reach 169.254.169.254: ${imds.reason}.`,
+          {
+            en: `The hop limit is 2 on ${listText(two.map((source) => source.label.en))} and pods can reach 169.254.169.254: ${imds.reason.en}.`,
+            ja: `${listTextJa(two.map((source) => source.label.ja))} でホップ制限が 2 で、Pod は 169.254.169.254 に到達できる: ${imds.reason.ja}。`,
+          },
           [...evidence, ...imds.evidence],
         );
       }
       if (imds.state === 'unknown') {
         return unknown(
-          `The hop limit is 2 on ${listText(two.map((source) => source.label))}; whether NetworkPolicy blocks the metadata address is unknown: ${imds.reason}.`,
+          {
+            en: `The hop limit is 2 on ${listText(two.map((source) => source.label.en))}; whether NetworkPolicy blocks the metadata address is unknown: ${imds.reason.en}.`,
+            ja: `${listTextJa(two.map((source) => source.label.ja))} でホップ制限が 2 で、NetworkPolicy がメタデータアドレスを遮断しているかはわからない: ${imds.reason.ja}。`,
+          },
           imds.missing,
           evidence,
         );
@@ -89,29 +110,34 @@ export const eksImdsHopLimit: CloudCheck<EksFacts> = {
       const parts = [
         ...(unset.length > 0
           ? [
-              `${listText(unset.map((source) => source.label))} leave${unset.length > 1 ? '' : 's'} the hop limit to the default`,
+              {
+                en: `${listText(unset.map((source) => source.label.en))} leave${unset.length > 1 ? '' : 's'} the hop limit to the default`,
+                ja: `${listTextJa(unset.map((source) => source.label.ja))} がホップ制限をデフォルトのままにしている`,
+              },
             ]
           : []),
-        ...(metadata.uncovered.length > 0
-          ? [
-              `the metadata options of node group${metadata.uncovered.length > 1 ? 's' : ''} ${listText(metadata.uncovered)} are not in the input`,
-            ]
-          : []),
+        ...uncoveredClauses(metadata.uncovered),
       ];
       return unknown(
-        sentence(`${parts.join('; ')}.`),
+        joinClauses(parts),
         dedupe([...metadata.missing, missingCloudInput('ec2-instances', facts.vars)]),
         evidence,
       );
     }
     if (two.length > 0) {
       return pass(
-        'The hop limit is 2 on some nodes, and NetworkPolicy blocks the metadata address for application pods.',
+        {
+          en: 'The hop limit is 2 on some nodes, and NetworkPolicy blocks the metadata address for application pods.',
+          ja: '一部のノードでホップ制限が 2 だが、NetworkPolicy がアプリケーション Pod からのメタデータアドレスへの通信を遮断している。',
+        },
         evidence,
       );
     }
     return pass(
-      `The hop limit is 1 (or IMDS is disabled) on ${listText(metadata.sources.map((source) => source.label))}.`,
+      {
+        en: `The hop limit is 1 (or IMDS is disabled) on ${listText(metadata.sources.map((source) => source.label.en))}.`,
+        ja: `${listTextJa(metadata.sources.map((source) => source.label.ja))} でホップ制限が 1 になっている(または IMDS が無効)。`,
+      },
       evidence,
     );
   },

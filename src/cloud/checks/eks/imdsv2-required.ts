@@ -5,8 +5,16 @@
 import { isAutoMode, type EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, sentence, unknown } from '../define.js';
-import { dedupe, nodeMetadata } from './common.js';
+import {
+  fail,
+  joinClauses,
+  listText,
+  listTextJa,
+  notApplicable,
+  pass,
+  unknown,
+} from '../define.js';
+import { dedupe, nodeMetadata, noNodeMetadata, uncoveredClauses } from './common.js';
 
 export const eksImdsv2Required: CloudCheck<EksFacts> = {
   meta: {
@@ -32,14 +40,15 @@ export const eksImdsv2Required: CloudCheck<EksFacts> = {
     const metadata = nodeMetadata(facts);
     if (metadata.sources.length === 0 && metadata.uncovered.length === 0) {
       if (isAutoMode(facts)) {
-        return notApplicable('EKS Auto Mode manages the nodes, which require IMDSv2.', [
-          facts.cluster.at('computeConfig', 'enabled'),
-        ]);
+        return notApplicable(
+          {
+            en: 'EKS Auto Mode manages the nodes, which require IMDSv2.',
+            ja: 'EKS Auto Mode がノードを管理しており、IMDSv2 が必須になっている。',
+          },
+          [facts.cluster.at('computeConfig', 'enabled')],
+        );
       }
-      return unknown('Neither node launch templates nor instances were given.', [
-        missingCloudInput('ec2-instances', facts.vars),
-        missingCloudInput('ec2-launch-template-versions', { ...facts.vars, item: '<id>' }),
-      ]);
+      return noNodeMetadata(facts);
     }
     const optional = metadata.sources.filter(
       (source) =>
@@ -48,7 +57,10 @@ export const eksImdsv2Required: CloudCheck<EksFacts> = {
     );
     if (optional.length > 0) {
       return fail(
-        `IMDSv1 is allowed (HttpTokens: optional) on ${listText(optional.map((source) => source.label))}.`,
+        {
+          en: `IMDSv1 is allowed (HttpTokens: optional) on ${listText(optional.map((source) => source.label.en))}.`,
+          ja: `${listTextJa(optional.map((source) => source.label.ja))} で IMDSv1 が許可されている(HttpTokens: optional)。`,
+        },
         optional.map((source) => source.options.get('HttpTokens')),
       );
     }
@@ -62,23 +74,25 @@ export const eksImdsv2Required: CloudCheck<EksFacts> = {
       const parts = [
         ...(unset.length > 0
           ? [
-              `${listText(unset.map((source) => source.label))} leave${unset.length > 1 ? '' : 's'} HttpTokens to the AMI or account default`,
+              {
+                en: `${listText(unset.map((source) => source.label.en))} leave${unset.length > 1 ? '' : 's'} HttpTokens to the AMI or account default`,
+                ja: `${listTextJa(unset.map((source) => source.label.ja))} が HttpTokens を AMI またはアカウントのデフォルトに任せている`,
+              },
             ]
           : []),
-        ...(metadata.uncovered.length > 0
-          ? [
-              `the metadata options of node group${metadata.uncovered.length > 1 ? 's' : ''} ${listText(metadata.uncovered)} are not in the input`,
-            ]
-          : []),
+        ...uncoveredClauses(metadata.uncovered),
       ];
       return unknown(
-        sentence(`${parts.join('; ')}.`),
+        joinClauses(parts),
         dedupe([...metadata.missing, missingCloudInput('ec2-instances', facts.vars)]),
         evidence,
       );
     }
     return pass(
-      `IMDSv2 is required (or IMDS disabled) on ${listText(metadata.sources.map((source) => source.label))}.`,
+      {
+        en: `IMDSv2 is required (or IMDS disabled) on ${listText(metadata.sources.map((source) => source.label.en))}.`,
+        ja: `${listTextJa(metadata.sources.map((source) => source.label.ja))} で IMDSv2 が必須になっている(または IMDS が無効)。`,
+      },
       evidence,
     );
   },

@@ -5,7 +5,7 @@
 import type { EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 import { noCluster } from './common.js';
 
 const KMS_ISSUES = [
@@ -38,12 +38,18 @@ export const eksKmsKeyHealthy: CloudCheck<EksFacts> = {
     }
     const config = facts.cluster.get('encryptionConfig');
     if (config.items().length === 0) {
-      return notApplicable('No customer KMS key is configured.', [config]);
+      return notApplicable(
+        { en: 'No customer KMS key is configured.', ja: 'カスタマー KMS キーが設定されていない。' },
+        [config],
+      );
     }
     const health = facts.cluster.get('health');
     if (!health.present) {
       return unknown(
-        'describe-cluster has no health section (an older AWS CLI drops it).',
+        {
+          en: 'describe-cluster has no health section (an older AWS CLI drops it).',
+          ja: 'describe-cluster に health セクションがない(古い AWS CLI は出力しない)。',
+        },
         [missingCloudInput('eks-cluster', facts.vars)],
         [health],
       );
@@ -54,10 +60,19 @@ export const eksKmsKeyHealthy: CloudCheck<EksFacts> = {
       .filter((issue) => KMS_ISSUES.includes(issue.get('code').str() ?? ''));
     if (issues.length > 0) {
       return fail(
-        `The cluster reports KMS issues: ${listText(issues.map((issue) => issue.get('code').str() ?? ''))}.`,
+        {
+          en: `The cluster reports KMS issues: ${listText(issues.map((issue) => issue.get('code').str() ?? ''))}.`,
+          ja: `クラスターが KMS の問題を報告している: ${listTextJa(issues.map((issue) => issue.get('code').str() ?? ''))}。`,
+        },
         issues.map((issue) => issue.get('code')),
       );
     }
-    return pass('The cluster reports no KMS key issue.', [health.get('issues')]);
+    return pass(
+      {
+        en: 'The cluster reports no KMS key issue.',
+        ja: 'クラスターは KMS キーの問題を報告していない。',
+      },
+      [health.get('issues')],
+    );
   },
 };

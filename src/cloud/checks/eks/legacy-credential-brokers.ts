@@ -7,7 +7,7 @@ import { hasPodInput, podSpecs } from '../../facts/k8s.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 
 const BROKER = /(^|[/-])(kube2iam|kiam)([:@-]|$)/;
 
@@ -30,10 +30,13 @@ export const eksLegacyCredentialBrokers: CloudCheck<EksFacts> = {
   },
   evaluate(facts) {
     if (!hasPodInput(facts.k8s)) {
-      return unknown('Neither Pods nor workloads were given.', [
-        missingKubernetesInput('DaemonSet'),
-        missingKubernetesInput('Pod'),
-      ]);
+      return unknown(
+        {
+          en: 'Neither Pods nor workloads were given.',
+          ja: 'Pod もワークロードも与えられていない。',
+        },
+        [missingKubernetesInput('DaemonSet'), missingKubernetesInput('Pod')],
+      );
     }
     const found: { label: string; node: Node }[] = [];
     for (const pod of podSpecs(facts.k8s)) {
@@ -52,10 +55,16 @@ export const eksLegacyCredentialBrokers: CloudCheck<EksFacts> = {
     }
     if (found.length > 0) {
       return fail(
-        `Legacy credential brokers are in use: ${listText(found.map((item) => item.label))}.`,
+        {
+          en: `Legacy credential brokers are in use: ${listText(found.map((item) => item.label))}.`,
+          ja: `レガシーな認証情報ブローカーが使われている: ${listTextJa(found.map((item) => item.label))}。`,
+        },
         found.map((item) => item.node),
       );
     }
-    return pass('No kube2iam or kiam workload and no iam.amazonaws.com/role annotation.');
+    return pass({
+      en: 'No kube2iam or kiam workload and no iam.amazonaws.com/role annotation.',
+      ja: 'kube2iam や kiam のワークロードも、iam.amazonaws.com/role アノテーションもない。',
+    });
   },
 };

@@ -31,13 +31,28 @@ export const eksNetworkPolicyEngine: CloudCheck<EksFacts> = {
   evaluate(facts) {
     const engine = policyEngine(facts);
     if (engine.state === 'present') {
-      return pass(`Enforcement precondition met: ${engine.reason}.`, engine.evidence);
+      return pass(
+        {
+          en: `Enforcement precondition met: ${engine.reason.en}.`,
+          ja: `適用の前提条件を満たしている: ${engine.reason.ja}。`,
+        },
+        engine.evidence,
+      );
     }
     if (engine.state === 'absent') {
-      return fail(`NetworkPolicy objects are not enforced: ${engine.reason}.`, engine.evidence);
+      return fail(
+        {
+          en: `NetworkPolicy objects are not enforced: ${engine.reason.en}.`,
+          ja: `NetworkPolicy オブジェクトが適用されていない: ${engine.reason.ja}。`,
+        },
+        engine.evidence,
+      );
     }
     return unknown(
-      `Whether NetworkPolicy is enforced is unknown: ${engine.reason}.`,
+      {
+        en: `Whether NetworkPolicy is enforced is unknown: ${engine.reason.en}.`,
+        ja: `NetworkPolicy が適用されているかはわからない: ${engine.reason.ja}。`,
+      },
       engine.missing,
       engine.evidence,
     );

@@ -4,7 +4,7 @@
  */
 import { isAutoMode, nodegroupName, type EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 import { nodegroupInputs, undescribedNodegroups } from './common.js';
 
 export const eksNodeOs: CloudCheck<EksFacts> = {
@@ -28,10 +28,16 @@ export const eksNodeOs: CloudCheck<EksFacts> = {
     const missingNames = undescribedNodegroups(facts);
     if (facts.nodegroups.length === 0) {
       if (missingNames.length === 0 && (facts.nodegroupNames !== undefined || isAutoMode(facts))) {
-        return notApplicable('The cluster has no managed node groups.');
+        return notApplicable({
+          en: 'The cluster has no managed node groups.',
+          ja: 'クラスターにマネージドノードグループがない。',
+        });
       }
       return unknown(
-        'The managed node groups were not given.',
+        {
+          en: 'The managed node groups were not given.',
+          ja: 'マネージドノードグループが与えられていない。',
+        },
         nodegroupInputs(facts, missingNames),
       );
     }
@@ -44,26 +50,38 @@ export const eksNodeOs: CloudCheck<EksFacts> = {
     );
     if (al2.length > 0) {
       return fail(
-        `Node group${al2.length > 1 ? 's' : ''} ${listText(al2.map(nodegroupName))} run${al2.length > 1 ? '' : 's'} Amazon Linux 2, which is being retired.`,
+        {
+          en: `Node group${al2.length > 1 ? 's' : ''} ${listText(al2.map(nodegroupName))} run${al2.length > 1 ? '' : 's'} Amazon Linux 2, which is being retired.`,
+          ja: `ノードグループ ${listTextJa(al2.map(nodegroupName))} が、廃止予定の Amazon Linux 2 で動いている。`,
+        },
         amiTypes,
       );
     }
     if (custom.length > 0) {
       return fail(
-        `Node group${custom.length > 1 ? 's' : ''} ${listText(custom.map(nodegroupName))} use${custom.length > 1 ? '' : 's'} a custom AMI; its hardening cannot be judged here.`,
+        {
+          en: `Node group${custom.length > 1 ? 's' : ''} ${listText(custom.map(nodegroupName))} use${custom.length > 1 ? '' : 's'} a custom AMI; its hardening cannot be judged here.`,
+          ja: `ノードグループ ${listTextJa(custom.map(nodegroupName))} がカスタム AMI を使っており、そのハードニングはここでは判断できない。`,
+        },
         amiTypes,
         'info',
       );
     }
     if (missingNames.length > 0) {
       return unknown(
-        `Node group${missingNames.length > 1 ? 's' : ''} ${listText(missingNames)} ${missingNames.length > 1 ? 'were' : 'was'} listed but not described.`,
+        {
+          en: `Node group${missingNames.length > 1 ? 's' : ''} ${listText(missingNames)} ${missingNames.length > 1 ? 'were' : 'was'} listed but not described.`,
+          ja: `ノードグループ ${listTextJa(missingNames)} は一覧にあるが、describe の出力が与えられていない。`,
+        },
         nodegroupInputs(facts, missingNames),
         amiTypes,
       );
     }
     return pass(
-      'Every node group runs AL2023, Bottlerocket or a Windows AMI managed by EKS.',
+      {
+        en: 'Every node group runs AL2023, Bottlerocket or a Windows AMI managed by EKS.',
+        ja: 'すべてのノードグループが、EKS が管理する AL2023、Bottlerocket または Windows の AMI で動いている。',
+      },
       amiTypes,
     );
   },

@@ -6,7 +6,7 @@ import { nodegroupName, type EksFacts } from '../../facts/eks.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 import { launchTemplatesInUse } from './common.js';
 
 export const eksNodeVolumeEncryption: CloudCheck<EksFacts> = {
@@ -29,7 +29,13 @@ export const eksNodeVolumeEncryption: CloudCheck<EksFacts> = {
   evaluate(facts) {
     const byDefault = facts.ebsEncryptionByDefault;
     if (byDefault?.bool() === true) {
-      return pass('EBS encryption by default is enabled for the account and region.', [byDefault]);
+      return pass(
+        {
+          en: 'EBS encryption by default is enabled for the account and region.',
+          ja: 'このアカウントとリージョンで EBS のデフォルト暗号化が有効になっている。',
+        },
+        [byDefault],
+      );
     }
     const templates = launchTemplatesInUse(facts);
     const mappings: Node[] = templates.flatMap((version) =>
@@ -48,7 +54,10 @@ export const eksNodeVolumeEncryption: CloudCheck<EksFacts> = {
     }
     if (unencrypted.length > 0) {
       return fail(
-        `${unencrypted.length} EBS mapping${unencrypted.length > 1 ? 's' : ''} in node launch templates set Encrypted: false.`,
+        {
+          en: `${unencrypted.length} EBS mapping${unencrypted.length > 1 ? 's' : ''} in node launch templates set Encrypted: false.`,
+          ja: `ノードの起動テンプレートにある EBS マッピング ${unencrypted.length} 件が Encrypted: false を設定している。`,
+        },
         evidence,
       );
     }
@@ -64,24 +73,53 @@ export const eksNodeVolumeEncryption: CloudCheck<EksFacts> = {
       withoutTemplate.length === 0 &&
       templatesWithoutMappings.length === 0
     ) {
-      return pass('Every EBS mapping of the node launch templates is encrypted.', evidence);
+      return pass(
+        {
+          en: 'Every EBS mapping of the node launch templates is encrypted.',
+          ja: 'ノードの起動テンプレートにある EBS マッピングはすべて暗号化されている。',
+        },
+        evidence,
+      );
     }
     const reasons = [
-      ...(unset.length > 0 ? ['some launch template mappings leave Encrypted unset'] : []),
+      ...(unset.length > 0
+        ? [
+            {
+              en: 'some launch template mappings leave Encrypted unset',
+              ja: '起動テンプレートの一部のマッピングが Encrypted を設定していない',
+            },
+          ]
+        : []),
       ...(withoutTemplate.length > 0
         ? [
-            `node group${withoutTemplate.length > 1 ? 's' : ''} ${listText(withoutTemplate)} use${withoutTemplate.length > 1 ? '' : 's'} the EKS default launch template`,
+            {
+              en: `node group${withoutTemplate.length > 1 ? 's' : ''} ${listText(withoutTemplate)} use${withoutTemplate.length > 1 ? '' : 's'} the EKS default launch template`,
+              ja: `ノードグループ ${listTextJa(withoutTemplate)} が EKS のデフォルト起動テンプレートを使っている`,
+            },
           ]
         : []),
       ...(templatesWithoutMappings.length > 0
-        ? ['some launch templates keep the AMI volume settings']
+        ? [
+            {
+              en: 'some launch templates keep the AMI volume settings',
+              ja: '一部の起動テンプレートが AMI のボリューム設定をそのまま使っている',
+            },
+          ]
         : []),
       ...(mappings.length === 0 && templates.length === 0 && facts.nodegroups.length === 0
-        ? ['no node launch template was given']
+        ? [
+            {
+              en: 'no node launch template was given',
+              ja: 'ノードの起動テンプレートが与えられていない',
+            },
+          ]
         : []),
     ];
     return unknown(
-      `Encryption depends on the account default, which was not given: ${reasons.join('; ') || 'no volume settings were found'}.`,
+      {
+        en: `Encryption depends on the account default, which was not given: ${reasons.map((reason) => reason.en).join('; ') || 'no volume settings were found'}.`,
+        ja: `暗号化は与えられていないアカウントのデフォルト設定に依存する: ${reasons.map((reason) => reason.ja).join('。') || 'ボリュームの設定が見つからない'}。`,
+      },
       [
         missingCloudInput('ec2-ebs-encryption-default', facts.vars),
         missingCloudInput('ec2-launch-template-versions', { ...facts.vars, item: '<id>' }),

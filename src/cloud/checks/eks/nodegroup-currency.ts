@@ -2,10 +2,11 @@
  * CLUS-EKS-009: node groups keep up with the control plane (same minor) and their AMI release is
  * recent (`releaseVersion` date suffix within `cloud.nodeImageMaxAgeDays`, 90 by default).
  */
+import type { LocalizedText } from '../../../core/model.js';
 import { nodegroupName, type EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
 import { compareMinor, minorOf } from '../../versions.js';
-import { fail, notApplicable, pass, unknown } from '../define.js';
+import { fail, joinClauses, notApplicable, pass, unknown } from '../define.js';
 import { nodegroupInputs, undescribedNodegroups } from './common.js';
 
 /** The date in `1.29.0-20240129` (AL2/AL2023 AMIs); Bottlerocket versions carry none. */
@@ -39,15 +40,21 @@ export const eksNodegroupCurrency: CloudCheck<EksFacts> = {
     const missingNames = undescribedNodegroups(facts);
     if (facts.nodegroups.length === 0) {
       if (missingNames.length === 0 && facts.nodegroupNames !== undefined) {
-        return notApplicable('The cluster has no managed node groups.');
+        return notApplicable({
+          en: 'The cluster has no managed node groups.',
+          ja: 'クラスターにマネージドノードグループがない。',
+        });
       }
       return unknown(
-        'The managed node groups were not given.',
+        {
+          en: 'The managed node groups were not given.',
+          ja: 'マネージドノードグループが与えられていない。',
+        },
         nodegroupInputs(facts, missingNames),
       );
     }
     const clusterMinor = minorOf(facts.cluster.get('version').str());
-    const problems: string[] = [];
+    const problems: LocalizedText[] = [];
     const evidence = [facts.cluster.get('version')];
     for (const nodegroup of facts.nodegroups) {
       const name = nodegroupName(nodegroup);
@@ -60,28 +67,40 @@ export const eksNodegroupCurrency: CloudCheck<EksFacts> = {
         minor !== undefined &&
         compareMinor(minor, clusterMinor) < 0
       ) {
-        problems.push(`${name} runs ${minor} under a ${clusterMinor} control plane`);
+        problems.push({
+          en: `${name} runs ${minor} under a ${clusterMinor} control plane`,
+          ja: `${name} が ${clusterMinor} のコントロールプレーンの下で ${minor} を実行している`,
+        });
       }
       const date = releaseDate(release.str());
       if (date !== undefined) {
         const days = Math.floor((now.getTime() - date.getTime()) / 86_400_000);
         if (days > options.nodeImageMaxAgeDays) {
-          problems.push(`${name} uses an AMI released ${days} days ago (${release.str() ?? ''})`);
+          problems.push({
+            en: `${name} uses an AMI released ${days} days ago (${release.str() ?? ''})`,
+            ja: `${name} が ${days} 日前にリリースされた AMI を使っている(${release.str() ?? ''})`,
+          });
         }
       }
     }
     if (problems.length > 0) {
-      return fail(`${problems.join('; ')}.`, evidence);
+      return fail(joinClauses(problems, '; ', false), evidence);
     }
     if (missingNames.length > 0) {
       return unknown(
-        `Node groups were listed but not described: ${missingNames.join(', ')}.`,
+        {
+          en: `Node groups were listed but not described: ${missingNames.join(', ')}.`,
+          ja: `ノードグループが一覧にあるが、describe の出力が与えられていない: ${missingNames.join('、')}。`,
+        },
         nodegroupInputs(facts, missingNames),
         evidence,
       );
     }
     return pass(
-      `Node groups match the control plane and use AMIs newer than ${options.nodeImageMaxAgeDays} days.`,
+      {
+        en: `Node groups match the control plane and use AMIs newer than ${options.nodeImageMaxAgeDays} days.`,
+        ja: `ノードグループはコントロールプレーンと一致し、${options.nodeImageMaxAgeDays} 日以内の AMI を使っている。`,
+      },
       evidence,
     );
   },

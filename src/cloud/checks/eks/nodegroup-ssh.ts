@@ -4,7 +4,7 @@
  */
 import { nodegroupName, type EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 import { nodegroupInputs, undescribedNodegroups } from './common.js';
 
 export const eksNodegroupSsh: CloudCheck<EksFacts> = {
@@ -28,9 +28,18 @@ export const eksNodegroupSsh: CloudCheck<EksFacts> = {
     const missingNames = undescribedNodegroups(facts);
     if (facts.nodegroups.length === 0 && missingNames.length === 0) {
       if (facts.nodegroupNames !== undefined) {
-        return notApplicable('The cluster has no managed node groups.');
+        return notApplicable({
+          en: 'The cluster has no managed node groups.',
+          ja: 'クラスターにマネージドノードグループがない。',
+        });
       }
-      return unknown('The managed node groups were not given.', nodegroupInputs(facts, []));
+      return unknown(
+        {
+          en: 'The managed node groups were not given.',
+          ja: 'マネージドノードグループが与えられていない。',
+        },
+        nodegroupInputs(facts, []),
+      );
     }
     const open = facts.nodegroups.filter(
       (nodegroup) =>
@@ -39,7 +48,10 @@ export const eksNodegroupSsh: CloudCheck<EksFacts> = {
     );
     if (open.length > 0) {
       return fail(
-        `Node group${open.length > 1 ? 's' : ''} ${listText(open.map(nodegroupName))} set an SSH key without source security groups: SSH is open to 0.0.0.0/0.`,
+        {
+          en: `Node group${open.length > 1 ? 's' : ''} ${listText(open.map(nodegroupName))} set an SSH key without source security groups: SSH is open to 0.0.0.0/0.`,
+          ja: `ノードグループ ${listTextJa(open.map(nodegroupName))} がソースセキュリティグループなしで SSH キーを設定しているため、SSH が 0.0.0.0/0 に開いている。`,
+        },
         open.flatMap((nodegroup) => [
           nodegroup.at('remoteAccess', 'ec2SshKey'),
           nodegroup.at('remoteAccess', 'sourceSecurityGroups'),
@@ -49,11 +61,20 @@ export const eksNodegroupSsh: CloudCheck<EksFacts> = {
     const evidence = facts.nodegroups.map((nodegroup) => nodegroup.get('remoteAccess'));
     if (missingNames.length > 0) {
       return unknown(
-        `Node group${missingNames.length > 1 ? 's' : ''} ${listText(missingNames)} ${missingNames.length > 1 ? 'were' : 'was'} listed but not described.`,
+        {
+          en: `Node group${missingNames.length > 1 ? 's' : ''} ${listText(missingNames)} ${missingNames.length > 1 ? 'were' : 'was'} listed but not described.`,
+          ja: `ノードグループ ${listTextJa(missingNames)} は一覧にあるが、describe の出力が与えられていない。`,
+        },
         nodegroupInputs(facts, missingNames),
         evidence,
       );
     }
-    return pass('No managed node group opens SSH to the world.', evidence);
+    return pass(
+      {
+        en: 'No managed node group opens SSH to the world.',
+        ja: 'SSH を全世界に開いているマネージドノードグループはない。',
+      },
+      evidence,
+    );
   },
 };

@@ -4,9 +4,10 @@
  */
 import type { EksFacts } from '../../facts/eks.js';
 import { missingCloudInput, missingKubernetesInput } from '../../inputs.js';
+import type { LocalizedText } from '../../../core/model.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 import { launchTemplatesInUse } from './common.js';
 
 export const eksNodesPrivate: CloudCheck<EksFacts> = {
@@ -31,7 +32,7 @@ export const eksNodesPrivate: CloudCheck<EksFacts> = {
     ],
   },
   evaluate(facts) {
-    const exposed: { label: string; node: Node }[] = [];
+    const exposed: { label: LocalizedText; node: Node }[] = [];
     const checked: Node[] = [];
     for (const node of facts.k8s.ofKind('Node')) {
       const addresses = node.node.at('status', 'addresses');
@@ -45,14 +46,15 @@ export const eksNodesPrivate: CloudCheck<EksFacts> = {
               address.get('address').str() !== undefined,
           )
       ) {
-        exposed.push({ label: node.ref, node: addresses });
+        exposed.push({ label: { en: node.ref, ja: node.ref }, node: addresses });
       }
     }
     for (const instance of facts.instances ?? []) {
       const ip = instance.get('PublicIpAddress');
       checked.push(ip);
       if (ip.str() !== undefined) {
-        exposed.push({ label: `instance ${instance.get('InstanceId').str() ?? ''}`, node: ip });
+        const id = instance.get('InstanceId').str() ?? '';
+        exposed.push({ label: { en: `instance ${id}`, ja: `インスタンス ${id}` }, node: ip });
       }
     }
     let templatesPrivate = launchTemplatesInUse(facts).length > 0;
@@ -61,7 +63,10 @@ export const eksNodesPrivate: CloudCheck<EksFacts> = {
       const flags = interfaces.map((item) => item.get('AssociatePublicIpAddress'));
       if (flags.some((flag) => flag.bool() === true)) {
         exposed.push({
-          label: `launch template ${version.get('LaunchTemplateId').str() ?? ''}`,
+          label: {
+            en: `launch template ${version.get('LaunchTemplateId').str() ?? ''}`,
+            ja: `起動テンプレート ${version.get('LaunchTemplateId').str() ?? ''}`,
+          },
           node: flags.find((flag) => flag.bool() === true) ?? version,
         });
       }
@@ -72,15 +77,24 @@ export const eksNodesPrivate: CloudCheck<EksFacts> = {
     }
     if (exposed.length > 0) {
       return fail(
-        `Nodes have public addresses: ${listText(exposed.map((item) => item.label))}.`,
+        {
+          en: `Nodes have public addresses: ${listText(exposed.map((item) => item.label.en))}.`,
+          ja: `パブリックアドレスを持つノードがある: ${listTextJa(exposed.map((item) => item.label.ja))}。`,
+        },
         exposed.map((item) => item.node),
       );
     }
     if (facts.k8s.has('Node') || facts.instances !== undefined || templatesPrivate) {
-      return pass('No node has a public address.', checked);
+      return pass(
+        { en: 'No node has a public address.', ja: 'パブリックアドレスを持つノードはない。' },
+        checked,
+      );
     }
     return unknown(
-      'Neither Node objects, instances nor launch templates that fix the public-IP setting were given.',
+      {
+        en: 'Neither Node objects, instances nor launch templates that fix the public-IP setting were given.',
+        ja: 'Node オブジェクトも、インスタンスも、パブリック IP の設定を固定する起動テンプレートも与えられていない。',
+      },
       [missingKubernetesInput('Node'), missingCloudInput('ec2-instances', facts.vars)],
     );
   },

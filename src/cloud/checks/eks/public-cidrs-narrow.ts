@@ -5,7 +5,7 @@
 import type { EksFacts } from '../../facts/eks.js';
 import type { CloudCheck } from '../../types.js';
 import { parseCidr } from '../../cidr.js';
-import { fail, listText, notApplicable, pass } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass } from '../define.js';
 import { endpointAccess, noCluster, noVpcConfig } from './common.js';
 
 export const eksPublicCidrsNarrow: CloudCheck<EksFacts> = {
@@ -36,12 +36,21 @@ export const eksPublicCidrsNarrow: CloudCheck<EksFacts> = {
     const evidence = [access.publicNode, access.cidrsNode];
     if (!access.publicAccess) {
       return notApplicable(
-        'The public endpoint is disabled; the allow-list does not apply.',
+        {
+          en: 'The public endpoint is disabled; the allow-list does not apply.',
+          ja: 'パブリックエンドポイントが無効なので、許可リストは適用されない。',
+        },
         evidence,
       );
     }
     if (access.cidrs.length === 0) {
-      return fail('publicAccessCidrs is empty, which means 0.0.0.0/0.', evidence);
+      return fail(
+        {
+          en: 'publicAccessCidrs is empty, which means 0.0.0.0/0.',
+          ja: 'publicAccessCidrs が空で、これは 0.0.0.0/0 を意味する。',
+        },
+        evidence,
+      );
     }
     const wide = access.cidrs.filter((text) => {
       const cidr = parseCidr(text);
@@ -55,10 +64,19 @@ export const eksPublicCidrsNarrow: CloudCheck<EksFacts> = {
     });
     if (wide.length > 0) {
       return fail(
-        `publicAccessCidrs has ranges wider than /${options.publicCidrMinPrefixV4} (IPv4) or /${options.publicCidrMinPrefixV6} (IPv6), or invalid: ${listText(wide)}.`,
+        {
+          en: `publicAccessCidrs has ranges wider than /${options.publicCidrMinPrefixV4} (IPv4) or /${options.publicCidrMinPrefixV6} (IPv6), or invalid: ${listText(wide)}.`,
+          ja: `publicAccessCidrs に /${options.publicCidrMinPrefixV4}(IPv4)または /${options.publicCidrMinPrefixV6}(IPv6)より広い範囲、または不正な範囲がある: ${listTextJa(wide)}。`,
+        },
         evidence,
       );
     }
-    return pass(`Every allowed range is narrow: ${listText(access.cidrs)}.`, evidence);
+    return pass(
+      {
+        en: `Every allowed range is narrow: ${listText(access.cidrs)}.`,
+        ja: `許可されている範囲はすべて十分に狭い: ${listTextJa(access.cidrs)}。`,
+      },
+      evidence,
+    );
   },
 };

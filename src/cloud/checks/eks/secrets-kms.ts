@@ -45,21 +45,30 @@ export const eksSecretsKms: CloudCheck<EksFacts> = {
         entry.at('provider', 'keyArn').str() !== undefined,
     );
     if (withKey !== undefined) {
-      return pass('Secrets are envelope-encrypted with a customer KMS key.', [
-        withKey.get('resources'),
-        withKey.at('provider', 'keyArn'),
-      ]);
+      return pass(
+        {
+          en: 'Secrets are envelope-encrypted with a customer KMS key.',
+          ja: 'Secret はカスタマー KMS キーでエンベロープ暗号化されている。',
+        },
+        [withKey.get('resources'), withKey.at('provider', 'keyArn')],
+      );
     }
     const minor = minorOf(version.str());
     if (minor !== undefined && compareMinor(minor, '1.28') >= 0) {
       return fail(
-        `No customer KMS key encrypts Secrets. On ${minor}, EKS still envelope-encrypts all Kubernetes API data with an AWS-owned key, so they are not stored in plaintext; a customer key adds key control, rotation and audit.`,
+        {
+          en: `No customer KMS key encrypts Secrets. On ${minor}, EKS still envelope-encrypts all Kubernetes API data with an AWS-owned key, so they are not stored in plaintext; a customer key adds key control, rotation and audit.`,
+          ja: `Secret を暗号化するカスタマー KMS キーがない。${minor} では EKS がすべての Kubernetes API データを AWS 所有のキーでエンベロープ暗号化しているため平文では保存されないが、カスタマーキーを使うとキーの管理、ローテーション、監査ができる。`,
+        },
         [config, version],
         'low',
       );
     }
     return fail(
-      `No KMS envelope encryption for Secrets${minor === undefined ? '' : ` on ${minor}`}: they are protected only by the encryption of the etcd volumes.`,
+      {
+        en: `No KMS envelope encryption for Secrets${minor === undefined ? '' : ` on ${minor}`}: they are protected only by the encryption of the etcd volumes.`,
+        ja: `${minor === undefined ? '' : `${minor} で`}Secret の KMS エンベロープ暗号化がなく、etcd ボリュームの暗号化でしか保護されていない。`,
+      },
       [config, version],
     );
   },

@@ -33,18 +33,27 @@ export const eksUpgradePolicy: CloudCheck<EksFacts> = {
     const value = support.str()?.toUpperCase();
     if (value === 'STANDARD') {
       return pass(
-        'supportType is STANDARD: the cluster is upgraded at the end of standard support.',
+        {
+          en: 'supportType is STANDARD: the cluster is upgraded at the end of standard support.',
+          ja: 'supportType が STANDARD で、標準サポートの終了時にクラスターがアップグレードされる。',
+        },
         [support],
       );
     }
     if (value === 'EXTENDED') {
       return fail(
-        'supportType is EXTENDED: the cluster may stay on an old version at extra cost.',
+        {
+          en: 'supportType is EXTENDED: the cluster may stay on an old version at extra cost.',
+          ja: 'supportType が EXTENDED で、追加料金を払って古いバージョンに留まる可能性がある。',
+        },
         [support],
       );
     }
     return unknown(
-      'describe-cluster has no upgradePolicy (an older AWS CLI drops it).',
+      {
+        en: 'describe-cluster has no upgradePolicy (an older AWS CLI drops it).',
+        ja: 'describe-cluster に upgradePolicy がない(古い AWS CLI は出力しない)。',
+      },
       [missingCloudInput('eks-cluster', facts.vars)],
       [support],
     );

@@ -34,7 +34,7 @@ export const eksVersionSupport: CloudCheck<EksFacts> = {
     const minor = minorOf(version.str());
     if (minor === undefined) {
       return unknown(
-        'describe-cluster has no version.',
+        { en: 'describe-cluster has no version.', ja: 'describe-cluster にバージョンがない。' },
         [missingCloudInput('eks-cluster', facts.vars)],
         [version],
       );
@@ -53,17 +53,32 @@ export const eksVersionSupport: CloudCheck<EksFacts> = {
         listed.get('endOfStandardSupportDate'),
       ];
       if (text === 'STANDARD_SUPPORT') {
-        return pass(`${minor} is in standard support (describe-cluster-versions).`, evidence);
+        return pass(
+          {
+            en: `${minor} is in standard support (describe-cluster-versions).`,
+            ja: `${minor} は標準サポート期間中である(describe-cluster-versions)。`,
+          },
+          evidence,
+        );
       }
       if (text === 'EXTENDED_SUPPORT') {
         return fail(
-          `${minor} is in extended support (describe-cluster-versions): extra cost, and upgrades are due.`,
+          {
+            en: `${minor} is in extended support (describe-cluster-versions): extra cost, and upgrades are due.`,
+            ja: `${minor} は延長サポート期間中である(describe-cluster-versions)。追加料金がかかり、アップグレードが必要である。`,
+          },
           evidence,
           'medium',
         );
       }
       if (text === 'UNSUPPORTED') {
-        return fail(`${minor} is no longer supported (describe-cluster-versions).`, evidence);
+        return fail(
+          {
+            en: `${minor} is no longer supported (describe-cluster-versions).`,
+            ja: `${minor} はサポートが終了している(describe-cluster-versions)。`,
+          },
+          evidence,
+        );
       }
     }
     const support = eksSupport(minor, versions, now);
@@ -74,28 +89,43 @@ export const eksVersionSupport: CloudCheck<EksFacts> = {
     switch (support.status) {
       case 'standard':
         return pass(
-          `${minor} is in standard support until ${support.until} (table of ${versions.asOf}).`,
+          {
+            en: `${minor} is in standard support until ${support.until} (table of ${versions.asOf}).`,
+            ja: `${minor} は ${support.until} まで標準サポート期間中である(${versions.asOf} 時点の表)。`,
+          },
           [version, table],
         );
       case 'extended':
         return fail(
-          `${minor} left standard support and is in extended support until ${support.until} (table of ${versions.asOf}).`,
+          {
+            en: `${minor} left standard support and is in extended support until ${support.until} (table of ${versions.asOf}).`,
+            ja: `${minor} は標準サポートが終了し、${support.until} まで延長サポート期間中である(${versions.asOf} 時点の表)。`,
+          },
           [version, table],
           'medium',
         );
       case 'unsupported':
         return fail(
-          `${minor} is past the end of extended support${support.since === undefined ? '' : ` (${support.since})`} (table of ${versions.asOf}).`,
+          {
+            en: `${minor} is past the end of extended support${support.since === undefined ? '' : ` (${support.since})`} (table of ${versions.asOf}).`,
+            ja: `${minor} は延長サポートの終了${support.since === undefined ? '' : `(${support.since})`}を過ぎている(${versions.asOf} 時点の表)。`,
+          },
           [version, table],
         );
       case 'newer':
         return pass(
-          `${minor} is newer than the newest version in the table (${support.newest}, table of ${versions.asOf}), so it is in standard support.`,
+          {
+            en: `${minor} is newer than the newest version in the table (${support.newest}, table of ${versions.asOf}), so it is in standard support.`,
+            ja: `${minor} は表にある最新のバージョンより新しい(${support.newest}、${versions.asOf} 時点の表)ため、標準サポート期間中である。`,
+          },
           [version, table],
         );
       default:
         return unknown(
-          `${minor} is not in the version table of ${versions.asOf}.`,
+          {
+            en: `${minor} is not in the version table of ${versions.asOf}.`,
+            ja: `${minor} は ${versions.asOf} 時点のバージョン表にない。`,
+          },
           [missingCloudInput('eks-cluster-versions', facts.vars)],
           [version],
         );

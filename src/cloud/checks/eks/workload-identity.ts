@@ -40,29 +40,42 @@ export const eksWorkloadIdentity: CloudCheck<EksFacts> = {
             (item.get('Arn').str() ?? '').endsWith(`:oidc-provider/${issuerHost}`),
           );
     if (provider !== undefined) {
-      return pass('An IAM OIDC provider exists for the cluster issuer: IRSA is usable.', [
-        issuer,
-        provider.get('Arn'),
-      ]);
+      return pass(
+        {
+          en: 'An IAM OIDC provider exists for the cluster issuer: IRSA is usable.',
+          ja: 'クラスターの発行者に対応する IAM OIDC プロバイダーがあり、IRSA を使える。',
+        },
+        [issuer, provider.get('Arn')],
+      );
     }
     const agent = addonInstalled(facts, 'eks-pod-identity-agent');
     const agentDaemonSet = facts.k8s.find('DaemonSet', 'kube-system', 'eks-pod-identity-agent');
     if (agent === true || agentDaemonSet !== undefined) {
       return pass(
-        'The EKS Pod Identity agent is installed.',
+        {
+          en: 'The EKS Pod Identity agent is installed.',
+          ja: 'EKS Pod Identity エージェントがインストールされている。',
+        },
         agentDaemonSet === undefined
           ? evidence
           : [...evidence, agentDaemonSet.node.get('metadata')],
       );
     }
     if (isAutoMode(facts)) {
-      return pass('EKS Auto Mode runs the Pod Identity agent.', [
-        facts.cluster.at('computeConfig', 'enabled'),
-      ]);
+      return pass(
+        {
+          en: 'EKS Auto Mode runs the Pod Identity agent.',
+          ja: 'EKS Auto Mode が Pod Identity エージェントを動かしている。',
+        },
+        [facts.cluster.at('computeConfig', 'enabled')],
+      );
     }
     if (facts.oidcProviders !== undefined && agent === false) {
       return fail(
-        'No IAM OIDC provider matches the cluster issuer and the Pod Identity agent is not installed: pods can only use the node role.',
+        {
+          en: 'No IAM OIDC provider matches the cluster issuer and the Pod Identity agent is not installed: pods can only use the node role.',
+          ja: 'クラスターの発行者に一致する IAM OIDC プロバイダーがなく、Pod Identity エージェントもインストールされていないため、Pod はノードロールしか使えない。',
+        },
         evidence,
       );
     }
@@ -74,8 +87,14 @@ export const eksWorkloadIdentity: CloudCheck<EksFacts> = {
     ];
     return unknown(
       facts.oidcProviders === undefined
-        ? 'The IAM OIDC providers were not given.'
-        : 'No OIDC provider matches the issuer, and the installed add-ons were not given.',
+        ? {
+            en: 'The IAM OIDC providers were not given.',
+            ja: 'IAM OIDC プロバイダーが与えられていない。',
+          }
+        : {
+            en: 'No OIDC provider matches the issuer, and the installed add-ons were not given.',
+            ja: '発行者に一致する OIDC プロバイダーがなく、インストール済みのアドオンも与えられていない。',
+          },
       missing,
       evidence,
     );

@@ -6,7 +6,7 @@
 import { isWorld } from '../../cidr.js';
 import type { GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass } from '../define.js';
+import { fail, listText, listTextJa, pass } from '../define.js';
 import { noCluster } from './common.js';
 
 export const gkeAuthorizedNetworks: CloudCheck<GkeFacts> = {
@@ -32,9 +32,13 @@ export const gkeAuthorizedNetworks: CloudCheck<GkeFacts> = {
     }
     const endpoints = facts.cluster.at('controlPlaneEndpointsConfig', 'ipEndpointsConfig');
     if (endpoints.get('enabled').bool() === false) {
-      return pass('The IP-based control-plane endpoints are disabled (DNS endpoint only).', [
-        endpoints.get('enabled'),
-      ]);
+      return pass(
+        {
+          en: 'The IP-based control-plane endpoints are disabled (DNS endpoint only).',
+          ja: 'IP ベースのコントロールプレーンエンドポイントが無効になっている(DNS エンドポイントのみ)。',
+        },
+        [endpoints.get('enabled')],
+      );
     }
     const legacy = facts.cluster.get('masterAuthorizedNetworksConfig');
     const config = legacy.present ? legacy : endpoints.get('authorizedNetworksConfig');
@@ -46,18 +50,33 @@ export const gkeAuthorizedNetworks: CloudCheck<GkeFacts> = {
     const evidence = [enabled, config.get('cidrBlocks')];
     if (enabled.bool() !== true) {
       return fail(
-        'Authorized networks are disabled: any address can reach the control plane endpoint.',
+        {
+          en: 'Authorized networks are disabled: any address can reach the control plane endpoint.',
+          ja: '承認済みネットワークが無効で、どのアドレスからもコントロールプレーンのエンドポイントに到達できる。',
+        },
         evidence,
       );
     }
     const world = blocks.filter(isWorld);
     if (world.length > 0) {
-      return fail(`Authorized networks admit ${listText(world)}.`, evidence);
+      return fail(
+        {
+          en: `Authorized networks admit ${listText(world)}.`,
+          ja: `承認済みネットワークが ${listTextJa(world)} を受け入れている。`,
+        },
+        evidence,
+      );
     }
     return pass(
       blocks.length > 0
-        ? `Authorized networks allow only ${listText(blocks)}.`
-        : 'Authorized networks are on with no external range.',
+        ? {
+            en: `Authorized networks allow only ${listText(blocks)}.`,
+            ja: `承認済みネットワークは ${listTextJa(blocks)} だけを許可している。`,
+          }
+        : {
+            en: 'Authorized networks are on with no external range.',
+            ja: '承認済みネットワークが有効で、外部の範囲は含まれていない。',
+          },
       evidence,
     );
   },

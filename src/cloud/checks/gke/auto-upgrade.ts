@@ -4,7 +4,7 @@
  */
 import { nodePools, poolLabel, type GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass, poolsText, sentence, unknown } from '../define.js';
+import { fail, joinClauses, pass, poolsText, poolsTextJa, unknown } from '../define.js';
 import { noCluster } from './common.js';
 import { missingCloudInput } from '../../inputs.js';
 
@@ -51,25 +51,39 @@ export const gkeAutoUpgrade: CloudCheck<GkeFacts> = {
     const problems = [
       ...(onChannel
         ? []
-        : [`the cluster is on no release channel (${channel.str() ?? 'not set'})`]),
+        : [
+            {
+              en: `the cluster is on no release channel (${channel.str() ?? 'not set'})`,
+              ja: `クラスターがどのリリースチャネルにも登録されていない(${channel.str() ?? '未設定'})`,
+            },
+          ]),
       ...(manual.length > 0
         ? [
-            `auto-upgrade or auto-repair is off in ${poolsText(manual.map(({ pool, index }) => poolLabel(pool, index)))}`,
+            {
+              en: `auto-upgrade or auto-repair is off in ${poolsText(manual.map(({ pool, index }) => poolLabel(pool, index)))}`,
+              ja: `${poolsTextJa(manual.map(({ pool, index }) => poolLabel(pool, index)))} で自動アップグレードまたは自動修復が無効になっている`,
+            },
           ]
         : []),
     ];
     if (problems.length > 0) {
-      return fail(sentence(`${problems.join('; ')}.`), evidence);
+      return fail(joinClauses(problems), evidence);
     }
     if (pools === undefined && facts.cluster.at('autopilot', 'enabled').bool() !== true) {
       return unknown(
-        'The release channel is set, but the node pools are not in the description.',
+        {
+          en: 'The release channel is set, but the node pools are not in the description.',
+          ja: 'リリースチャネルは設定されているが、ノードプールが記述に含まれていない。',
+        },
         [missingCloudInput('gke-cluster', facts.vars)],
         evidence,
       );
     }
     return pass(
-      `The cluster follows the ${channel.str() ?? ''} channel and node pools auto-upgrade and auto-repair.`,
+      {
+        en: `The cluster follows the ${channel.str() ?? ''} channel and node pools auto-upgrade and auto-repair.`,
+        ja: `クラスターは ${channel.str() ?? ''} チャネルに従い、ノードプールは自動アップグレードと自動修復を行っている。`,
+      },
       evidence,
     );
   },

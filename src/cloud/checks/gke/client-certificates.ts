@@ -4,7 +4,7 @@
  */
 import type { GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass } from '../define.js';
+import { fail, joinClauses, pass } from '../define.js';
 import { noCluster } from './common.js';
 
 export const gkeClientCertificates: CloudCheck<GkeFacts> = {
@@ -34,16 +34,21 @@ export const gkeClientCertificates: CloudCheck<GkeFacts> = {
     const username = auth.get('username');
     const problems = [
       ...(issue.bool() === true || certificate.str() !== undefined
-        ? ['a client certificate is issued']
+        ? [{ en: 'a client certificate is issued', ja: 'クライアント証明書が発行されている' }]
         : []),
-      ...(username.str() !== undefined ? ['basic authentication is configured'] : []),
+      ...(username.str() !== undefined
+        ? [{ en: 'basic authentication is configured', ja: 'Basic 認証が設定されている' }]
+        : []),
     ];
     if (problems.length > 0) {
-      return fail(
-        `${problems.join(' and ')}.`.replace(/^./, (first) => first.toUpperCase()),
-        [issue, certificate, username],
-      );
+      return fail(joinClauses(problems, ' and '), [issue, certificate, username]);
     }
-    return pass('No client certificate or basic-auth user is issued.', [issue]);
+    return pass(
+      {
+        en: 'No client certificate or basic-auth user is issued.',
+        ja: 'クライアント証明書も Basic 認証ユーザーも発行されていない。',
+      },
+      [issue],
+    );
   },
 };

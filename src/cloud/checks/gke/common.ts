@@ -1,21 +1,29 @@
 /**
  * Helpers shared by the GKE checks.
  */
+import type { LocalizedText } from '../../../core/model.js';
 import { nodePools, poolLabel, type GkeFacts } from '../../facts/gke.js';
 import { missingCloudInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CheckMeta, CheckOutcome, CloudCheck } from '../../types.js';
-import { fail, pass, poolsText, unknown } from '../define.js';
+import { fail, pass, poolsTexts, unknown } from '../define.js';
 
 export function noCluster(facts: GkeFacts): CheckOutcome {
-  return unknown('The cluster description was not given.', [
-    missingCloudInput('gke-cluster', facts.vars),
-  ]);
+  return unknown(
+    {
+      en: 'The cluster description was not given.',
+      ja: 'クラスターの記述(describe の出力)が与えられていない。',
+    },
+    [missingCloudInput('gke-cluster', facts.vars)],
+  );
 }
 
 export function noPools(facts: GkeFacts): CheckOutcome {
   return unknown(
-    'The cluster description lists no node pools.',
+    {
+      en: 'The cluster description lists no node pools.',
+      ja: 'クラスターの記述にノードプールがない。',
+    },
     [missingCloudInput('gke-cluster', facts.vars)],
     [facts.cluster.get('nodePools')],
   );
@@ -27,9 +35,10 @@ export function gkePoolCheck(
   spec: {
     field: (pool: Node) => Node[];
     ok: (pool: Node) => boolean;
-    passMessage: string;
-    failMessage: (pools: string) => string;
-    autopilotMessage?: string;
+    passMessage: LocalizedText;
+    /** The message for the failing pools, given as `node pools a and b` / `ノードプール a、b`. */
+    failMessage: (pools: LocalizedText) => LocalizedText;
+    autopilotMessage?: LocalizedText;
   },
 ): CloudCheck<GkeFacts> {
   return {
@@ -52,7 +61,7 @@ export function gkePoolCheck(
         .filter(({ pool }) => !spec.ok(pool));
       if (bad.length > 0) {
         return fail(
-          spec.failMessage(poolsText(bad.map(({ pool, index }) => poolLabel(pool, index)))),
+          spec.failMessage(poolsTexts(bad.map(({ pool, index }) => poolLabel(pool, index)))),
           evidence,
         );
       }

@@ -25,8 +25,17 @@ export const gkeCosNodes: CloudCheck<GkeFacts> = gkePoolCheck(
   {
     field: (pool) => [pool.at('config', 'imageType')],
     ok: (pool) => /^COS/i.test(pool.at('config', 'imageType').str() ?? ''),
-    passMessage: 'Every node pool runs Container-Optimized OS.',
-    failMessage: (pools) => `Container-Optimized OS is not used in ${pools}.`,
-    autopilotMessage: 'Autopilot nodes run Container-Optimized OS.',
+    passMessage: {
+      en: 'Every node pool runs Container-Optimized OS.',
+      ja: 'すべてのノードプールが Container-Optimized OS で動いている。',
+    },
+    failMessage: (pools) => ({
+      en: `Container-Optimized OS is not used in ${pools.en}.`,
+      ja: `${pools.ja} で Container-Optimized OS が使われていない。`,
+    }),
+    autopilotMessage: {
+      en: 'Autopilot nodes run Container-Optimized OS.',
+      ja: 'Autopilot のノードは Container-Optimized OS で動いている。',
+    },
   },
 );

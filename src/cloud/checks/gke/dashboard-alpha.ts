@@ -3,7 +3,7 @@
  */
 import type { GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass } from '../define.js';
+import { fail, joinClauses, pass } from '../define.js';
 import { noCluster } from './common.js';
 
 export const gkeDashboardAlpha: CloudCheck<GkeFacts> = {
@@ -30,15 +30,32 @@ export const gkeDashboardAlpha: CloudCheck<GkeFacts> = {
     const dashboard = facts.cluster.at('addonsConfig', 'kubernetesDashboard', 'disabled');
     const alpha = facts.cluster.get('enableKubernetesAlpha');
     const problems = [
-      ...(dashboard.bool() === false ? ['the Kubernetes dashboard add-on is enabled'] : []),
-      ...(alpha.bool() === true ? ['Kubernetes alpha features are enabled'] : []),
+      ...(dashboard.bool() === false
+        ? [
+            {
+              en: 'the Kubernetes dashboard add-on is enabled',
+              ja: 'Kubernetes ダッシュボードアドオンが有効になっている',
+            },
+          ]
+        : []),
+      ...(alpha.bool() === true
+        ? [
+            {
+              en: 'Kubernetes alpha features are enabled',
+              ja: 'Kubernetes のアルファ機能が有効になっている',
+            },
+          ]
+        : []),
     ];
     if (problems.length > 0) {
-      return fail(
-        `${problems.join('; ')}.`.replace(/^./, (first) => first.toUpperCase()),
-        [dashboard, alpha],
-      );
+      return fail(joinClauses(problems), [dashboard, alpha]);
     }
-    return pass('The dashboard is off and alpha features are not enabled.', [dashboard, alpha]);
+    return pass(
+      {
+        en: 'The dashboard is off and alpha features are not enabled.',
+        ja: 'ダッシュボードは無効で、アルファ機能も有効になっていない。',
+      },
+      [dashboard, alpha],
+    );
   },
 };

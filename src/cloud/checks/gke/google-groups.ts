@@ -29,13 +29,20 @@ export const gkeGoogleGroups: CloudCheck<GkeFacts> = {
     }
     const config = facts.cluster.get('authenticatorGroupsConfig');
     if (config.get('enabled').bool() === true && config.get('securityGroup').str() !== undefined) {
-      return pass(`Google Groups for RBAC uses ${config.get('securityGroup').str() ?? ''}.`, [
-        config.get('enabled'),
-        config.get('securityGroup'),
-      ]);
+      return pass(
+        {
+          en: `Google Groups for RBAC uses ${config.get('securityGroup').str() ?? ''}.`,
+          ja: `RBAC 用 Google グループは ${config.get('securityGroup').str() ?? ''} を使っている。`,
+        },
+        [config.get('enabled'), config.get('securityGroup')],
+      );
     }
-    return fail('Google Groups for RBAC is not enabled: RBAC can bind only individual accounts.', [
-      config.get('enabled'),
-    ]);
+    return fail(
+      {
+        en: 'Google Groups for RBAC is not enabled: RBAC can bind only individual accounts.',
+        ja: 'RBAC 用 Google グループが有効になっておらず、RBAC では個々のアカウントしかバインドできない。',
+      },
+      [config.get('enabled')],
+    );
   },
 };

@@ -29,8 +29,16 @@ export const gkeLegacyAbac: CloudCheck<GkeFacts> = {
     }
     const abac = facts.cluster.at('legacyAbac', 'enabled');
     if (abac.bool() === true) {
-      return fail('Legacy ABAC is enabled: it grants permissions outside RBAC.', [abac]);
+      return fail(
+        {
+          en: 'Legacy ABAC is enabled: it grants permissions outside RBAC.',
+          ja: 'レガシー ABAC が有効で、RBAC の外で権限を与えている。',
+        },
+        [abac],
+      );
     }
-    return pass('Legacy ABAC is disabled.', [abac]);
+    return pass({ en: 'Legacy ABAC is disabled.', ja: 'レガシー ABAC は無効になっている。' }, [
+      abac,
+    ]);
   },
 };

@@ -31,14 +31,31 @@ export const gkeLogging: CloudCheck<GkeFacts> = {
     const service = facts.cluster.get('loggingService');
     const enabled = components.strings().map((item) => item.toUpperCase());
     if (enabled.includes('SYSTEM_COMPONENTS')) {
-      const note = enabled.includes('WORKLOADS') ? '' : ' Workload logs are not collected.';
-      return pass(`System component logs are collected.${note}`, [components, service]);
+      const note = enabled.includes('WORKLOADS')
+        ? { en: '', ja: '' }
+        : { en: ' Workload logs are not collected.', ja: 'ワークロードのログは収集していない。' };
+      return pass(
+        {
+          en: `System component logs are collected.${note.en}`,
+          ja: `システムコンポーネントのログを収集している。${note.ja}`,
+        },
+        [components, service],
+      );
     }
     if (!components.present && /^logging\.googleapis\.com/.test(service.str() ?? '')) {
-      return pass(`loggingService is ${service.str() ?? ''}.`, [service]);
+      return pass(
+        {
+          en: `loggingService is ${service.str() ?? ''}.`,
+          ja: `loggingService は ${service.str() ?? ''} になっている。`,
+        },
+        [service],
+      );
     }
     return fail(
-      `System component logs are not collected (loggingService: ${service.str() ?? 'not set'}).`,
+      {
+        en: `System component logs are not collected (loggingService: ${service.str() ?? 'not set'}).`,
+        ja: `システムコンポーネントのログを収集していない(loggingService: ${service.str() ?? '未設定'})。`,
+      },
       [components, service],
     );
   },

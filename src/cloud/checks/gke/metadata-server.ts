@@ -32,8 +32,17 @@ export const gkeMetadataServer: CloudCheck<GkeFacts> = gkePoolCheck(
         config.get('nodeMetadata').str() === 'GKE_METADATA_SERVER'
       );
     },
-    passMessage: 'Every node pool runs the GKE metadata server.',
-    failMessage: (pools) => `The Compute Engine metadata server is exposed to pods in ${pools}.`,
-    autopilotMessage: 'Autopilot always runs the GKE metadata server.',
+    passMessage: {
+      en: 'Every node pool runs the GKE metadata server.',
+      ja: 'すべてのノードプールで GKE メタデータサーバーが動いている。',
+    },
+    failMessage: (pools) => ({
+      en: `The Compute Engine metadata server is exposed to pods in ${pools.en}.`,
+      ja: `${pools.ja} で Compute Engine メタデータサーバーが Pod に公開されている。`,
+    }),
+    autopilotMessage: {
+      en: 'Autopilot always runs the GKE metadata server.',
+      ja: 'Autopilot では常に GKE メタデータサーバーが動いている。',
+    },
   },
 );

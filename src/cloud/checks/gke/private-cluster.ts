@@ -4,7 +4,7 @@
  */
 import { nodePools, type GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass } from '../define.js';
+import { fail, joinClauses, pass } from '../define.js';
 import { noCluster } from './common.js';
 
 export const gkePrivateCluster: CloudCheck<GkeFacts> = {
@@ -47,17 +47,31 @@ export const gkePrivateCluster: CloudCheck<GkeFacts> = {
     ];
     if (privateEndpoint && privateNodes) {
       return pass(
-        'The control plane endpoint is private and nodes have private addresses only.',
+        {
+          en: 'The control plane endpoint is private and nodes have private addresses only.',
+          ja: 'コントロールプレーンのエンドポイントはプライベートで、ノードもプライベートアドレスだけを持っている。',
+        },
         evidence,
       );
     }
     const problems = [
-      ...(privateEndpoint ? [] : ['the control plane has a public endpoint']),
-      ...(privateNodes ? [] : ['nodes have public IP addresses']),
+      ...(privateEndpoint
+        ? []
+        : [
+            {
+              en: 'the control plane has a public endpoint',
+              ja: 'コントロールプレーンにパブリックエンドポイントがある',
+            },
+          ]),
+      ...(privateNodes
+        ? []
+        : [
+            {
+              en: 'nodes have public IP addresses',
+              ja: 'ノードがパブリック IP アドレスを持っている',
+            },
+          ]),
     ];
-    return fail(
-      `${problems.join(' and ')}.`.replace(/^./, (first) => first.toUpperCase()),
-      evidence,
-    );
+    return fail(joinClauses(problems, ' and '), evidence);
   },
 };

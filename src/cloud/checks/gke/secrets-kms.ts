@@ -30,13 +30,19 @@ export const gkeSecretsKms: CloudCheck<GkeFacts> = {
     const encryption = facts.cluster.get('databaseEncryption');
     const state = encryption.get('state');
     if (state.str() === 'ENCRYPTED' && encryption.get('keyName').str() !== undefined) {
-      return pass('Application-layer Secrets encryption uses a Cloud KMS key.', [
-        state,
-        encryption.get('keyName'),
-      ]);
+      return pass(
+        {
+          en: 'Application-layer Secrets encryption uses a Cloud KMS key.',
+          ja: 'アプリケーションレイヤの Secret 暗号化が Cloud KMS のキーを使っている。',
+        },
+        [state, encryption.get('keyName')],
+      );
     }
     return fail(
-      `Application-layer Secrets encryption is off (state: ${state.str() ?? 'not set'}).`,
+      {
+        en: `Application-layer Secrets encryption is off (state: ${state.str() ?? 'not set'}).`,
+        ja: `アプリケーションレイヤの Secret 暗号化が無効になっている(state: ${state.str() ?? '未設定'})。`,
+      },
       [state, encryption.get('keyName')],
     );
   },

@@ -3,7 +3,7 @@
  */
 import { nodePools, poolLabel, type GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass, poolsText, sentence } from '../define.js';
+import { fail, joinClauses, pass, poolsText, poolsTextJa } from '../define.js';
 import { noCluster, noPools } from './common.js';
 
 export const gkeShieldedNodes: CloudCheck<GkeFacts> = {
@@ -29,9 +29,13 @@ export const gkeShieldedNodes: CloudCheck<GkeFacts> = {
     }
     const shielded = facts.cluster.at('shieldedNodes', 'enabled');
     if (facts.cluster.at('autopilot', 'enabled').bool() === true) {
-      return pass('Autopilot nodes are shielded with secure boot.', [
-        facts.cluster.at('autopilot', 'enabled'),
-      ]);
+      return pass(
+        {
+          en: 'Autopilot nodes are shielded with secure boot.',
+          ja: 'Autopilot のノードはセキュアブート付きのシールドされたノードである。',
+        },
+        [facts.cluster.at('autopilot', 'enabled')],
+      );
     }
     const pools = nodePools(facts);
     if (pools === undefined) {
@@ -54,16 +58,32 @@ export const gkeShieldedNodes: CloudCheck<GkeFacts> = {
         );
       });
     const problems = [
-      ...(shielded.bool() === true ? [] : ['Shielded GKE nodes are not enabled']),
+      ...(shielded.bool() === true
+        ? []
+        : [
+            {
+              en: 'Shielded GKE nodes are not enabled',
+              ja: 'Shielded GKE ノードが有効になっていない',
+            },
+          ]),
       ...(weak.length > 0
         ? [
-            `secure boot or integrity monitoring is off in ${poolsText(weak.map(({ pool, index }) => poolLabel(pool, index)))}`,
+            {
+              en: `secure boot or integrity monitoring is off in ${poolsText(weak.map(({ pool, index }) => poolLabel(pool, index)))}`,
+              ja: `${poolsTextJa(weak.map(({ pool, index }) => poolLabel(pool, index)))} でセキュアブートまたは整合性モニタリングが無効になっている`,
+            },
           ]
         : []),
     ];
     if (problems.length > 0) {
-      return fail(sentence(`${problems.join('; ')}.`), evidence);
+      return fail(joinClauses(problems), evidence);
     }
-    return pass('Nodes are shielded with secure boot and integrity monitoring.', evidence);
+    return pass(
+      {
+        en: 'Nodes are shielded with secure boot and integrity monitoring.',
+        ja: 'ノードはセキュアブートと整合性モニタリング付きのシールドされたノードである。',
+      },
+      evidence,
+    );
   },
 };

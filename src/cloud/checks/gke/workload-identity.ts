@@ -4,7 +4,7 @@
  */
 import { nodePools, poolLabel, type GkeFacts } from '../../facts/gke.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, pass, poolsText } from '../define.js';
+import { fail, joinClauses, pass, poolsText, poolsTextJa } from '../define.js';
 import { noCluster, noPools } from './common.js';
 
 function isDefaultAccount(account: string | undefined): boolean {
@@ -44,7 +44,13 @@ export const gkeWorkloadIdentity: CloudCheck<GkeFacts> = {
     const pools = nodePools(facts);
     if (pools === undefined) {
       if (pool.str() === undefined) {
-        return fail('Workload Identity is not enabled.', [pool]);
+        return fail(
+          {
+            en: 'Workload Identity is not enabled.',
+            ja: 'Workload Identity が有効になっていない。',
+          },
+          [pool],
+        );
       }
       return noPools(facts);
     }
@@ -53,21 +59,26 @@ export const gkeWorkloadIdentity: CloudCheck<GkeFacts> = {
       .map((item, index) => ({ item, index }))
       .filter(({ item }) => isDefaultAccount(item.at('config', 'serviceAccount').str()));
     const problems = [
-      ...(pool.str() === undefined ? ['Workload Identity is not enabled'] : []),
+      ...(pool.str() === undefined
+        ? [{ en: 'Workload Identity is not enabled', ja: 'Workload Identity が有効になっていない' }]
+        : []),
       ...(defaults.length > 0
         ? [
-            `the Compute Engine default service account runs ${poolsText(defaults.map(({ item, index }) => poolLabel(item, index)))}`,
+            {
+              en: `the Compute Engine default service account runs ${poolsText(defaults.map(({ item, index }) => poolLabel(item, index)))}`,
+              ja: `${poolsTextJa(defaults.map(({ item, index }) => poolLabel(item, index)))} が Compute Engine のデフォルトサービスアカウントで動いている`,
+            },
           ]
         : []),
     ];
     if (problems.length > 0) {
-      return fail(
-        `${problems.join('; ')}.`.replace(/^./, (first) => first.toUpperCase()),
-        [pool, ...accounts],
-      );
+      return fail(joinClauses(problems), [pool, ...accounts]);
     }
     return pass(
-      `Workload Identity is enabled (${pool.str() ?? ''}) and node pools use dedicated service accounts.`,
+      {
+        en: `Workload Identity is enabled (${pool.str() ?? ''}) and node pools use dedicated service accounts.`,
+        ja: `Workload Identity が有効で(${pool.str() ?? ''})、ノードプールは専用のサービスアカウントを使っている。`,
+      },
       [pool, ...accounts],
     );
   },

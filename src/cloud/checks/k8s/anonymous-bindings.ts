@@ -6,7 +6,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 
 const ANONYMOUS = ['system:anonymous', 'system:unauthenticated'];
 
@@ -32,10 +32,13 @@ export const k8sAnonymousBindings: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts) {
     if (!facts.k8s.has('ClusterRoleBinding')) {
-      return unknown('The ClusterRoleBindings were not given.', [
-        missingKubernetesInput('ClusterRoleBinding'),
-        missingKubernetesInput('RoleBinding'),
-      ]);
+      return unknown(
+        {
+          en: 'The ClusterRoleBindings were not given.',
+          ja: 'ClusterRoleBinding が与えられていない。',
+        },
+        [missingKubernetesInput('ClusterRoleBinding'), missingKubernetesInput('RoleBinding')],
+      );
     }
     const bindings = [
       ...facts.k8s.ofKind('ClusterRoleBinding'),
@@ -57,13 +60,22 @@ export const k8sAnonymousBindings: CloudCheck<ClusterFacts> = {
     }
     if (offenders.length > 0) {
       return fail(
-        `Anonymous access is granted: ${listText(offenders.map((item) => item.ref))}.`,
+        {
+          en: `Anonymous access is granted: ${listText(offenders.map((item) => item.ref))}.`,
+          ja: `匿名アクセスが許可されている: ${listTextJa(offenders.map((item) => item.ref))}。`,
+        },
         offenders.map((item) => item.node),
       );
     }
     const note = facts.k8s.has('RoleBinding')
-      ? ''
-      : ' RoleBindings were not given; only cluster-wide bindings were checked.';
-    return pass(`No binding grants access to anonymous or unauthenticated users.${note}`);
+      ? { en: '', ja: '' }
+      : {
+          en: ' RoleBindings were not given; only cluster-wide bindings were checked.',
+          ja: 'RoleBinding が与えられていないため、クラスター全体のバインディングだけを確認した。',
+        };
+    return pass({
+      en: `No binding grants access to anonymous or unauthenticated users.${note.en}`,
+      ja: `匿名ユーザーや未認証ユーザーにアクセスを与えるバインディングはない。${note.ja}`,
+    });
   },
 };

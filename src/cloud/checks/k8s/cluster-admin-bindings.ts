@@ -7,7 +7,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 
 /** Subjects the platform itself binds to cluster-admin. */
 function platformSubjects(facts: ClusterFacts): string[] {
@@ -39,9 +39,13 @@ export const k8sClusterAdminBindings: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts, { options }) {
     if (!facts.k8s.has('ClusterRoleBinding')) {
-      return unknown('The ClusterRoleBindings were not given.', [
-        missingKubernetesInput('ClusterRoleBinding'),
-      ]);
+      return unknown(
+        {
+          en: 'The ClusterRoleBindings were not given.',
+          ja: 'ClusterRoleBinding が与えられていない。',
+        },
+        [missingKubernetesInput('ClusterRoleBinding')],
+      );
     }
     const allowed = new Set([...options.clusterAdminAllow, ...platformSubjects(facts)]);
     const offenders: { ref: string; node: Node }[] = [];
@@ -73,12 +77,16 @@ export const k8sClusterAdminBindings: CloudCheck<ClusterFacts> = {
     }
     if (offenders.length > 0) {
       return fail(
-        `cluster-admin is bound to ${listText(offenders.map((item) => item.ref))}.`,
+        {
+          en: `cluster-admin is bound to ${listText(offenders.map((item) => item.ref))}.`,
+          ja: `cluster-admin が ${listTextJa(offenders.map((item) => item.ref))} にバインドされている。`,
+        },
         offenders.map((item) => item.node),
       );
     }
-    return pass(
-      `cluster-admin is bound only to system or allowed subjects (${bindings.length} binding${bindings.length === 1 ? '' : 's'}).`,
-    );
+    return pass({
+      en: `cluster-admin is bound only to system or allowed subjects (${bindings.length} binding${bindings.length === 1 ? '' : 's'}).`,
+      ja: `cluster-admin はシステムまたは許可されたサブジェクトだけにバインドされている(バインディング ${bindings.length} 件)。`,
+    });
   },
 };

@@ -9,7 +9,7 @@ import { appNamespaces } from '../../facts/k8s.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import { deniesAll, networkPolicies } from '../../netpol.js';
 import type { CloudCheck, Evidence } from '../../types.js';
-import { derived, fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { derived, fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 
 export const k8sDefaultDeny: CloudCheck<ClusterFacts> = {
   meta: {
@@ -36,18 +36,29 @@ export const k8sDefaultDeny: CloudCheck<ClusterFacts> = {
   evaluate(facts, { options }) {
     const engine = policyEngine(facts);
     if (!facts.k8s.has('NetworkPolicy')) {
-      return unknown('The NetworkPolicies of the cluster were not given.', [
-        missingKubernetesInput('NetworkPolicy'),
-      ]);
+      return unknown(
+        {
+          en: 'The NetworkPolicies of the cluster were not given.',
+          ja: 'クラスターの NetworkPolicy が与えられていない。',
+        },
+        [missingKubernetesInput('NetworkPolicy')],
+      );
     }
     const namespaces = appNamespaces(facts.k8s, options);
     if (namespaces === undefined) {
-      return unknown('The namespaces of the cluster are not known.', [
-        missingKubernetesInput('Namespace'),
-      ]);
+      return unknown(
+        {
+          en: 'The namespaces of the cluster are not known.',
+          ja: 'クラスターの名前空間がわからない。',
+        },
+        [missingKubernetesInput('Namespace')],
+      );
     }
     if (namespaces.length === 0) {
-      return notApplicable('There are no application namespaces.');
+      return notApplicable({
+        en: 'There are no application namespaces.',
+        ja: 'アプリケーションの名前空間がない。',
+      });
     }
     const policies = networkPolicies(facts.k8s);
     const evidence: Evidence[] = [];
@@ -69,18 +80,35 @@ export const k8sDefaultDeny: CloudCheck<ClusterFacts> = {
       }
     }
     if (missing.length > 0) {
-      return fail(`No default-deny policy in ${listText(missing)}.`, evidence);
+      return fail(
+        {
+          en: `No default-deny policy in ${listText(missing)}.`,
+          ja: `${listTextJa(missing)} にデフォルト拒否のポリシーがない。`,
+        },
+        evidence,
+      );
     }
     if (engine.state === 'absent') {
       return fail(
-        `Every application namespace has default-deny policies, but they are not enforced: ${engine.reason}.`,
+        {
+          en: `Every application namespace has default-deny policies, but they are not enforced: ${engine.reason.en}.`,
+          ja: `すべてのアプリケーション名前空間にデフォルト拒否のポリシーがあるが、適用されていない: ${engine.reason.ja}。`,
+        },
         [...evidence, ...engine.evidence],
       );
     }
     const note =
-      engine.state === 'unknown' ? ` Whether they are enforced is unknown (${engine.reason}).` : '';
+      engine.state === 'unknown'
+        ? {
+            en: ` Whether they are enforced is unknown (${engine.reason.en}).`,
+            ja: `それらが適用されているかはわからない(${engine.reason.ja})。`,
+          }
+        : { en: '', ja: '' };
     return pass(
-      `Every application namespace (${listText(namespaces)}) denies ingress and egress by default.${note}`,
+      {
+        en: `Every application namespace (${listText(namespaces)}) denies ingress and egress by default.${note.en}`,
+        ja: `すべてのアプリケーション名前空間(${listTextJa(namespaces)})がデフォルトで ingress と egress を拒否している。${note.ja}`,
+      },
       evidence,
     );
   },

@@ -6,7 +6,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { appNamespaces } from '../../facts/k8s.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 
 export const k8sDefaultSaAutomount: CloudCheck<ClusterFacts> = {
   meta: {
@@ -31,18 +31,26 @@ export const k8sDefaultSaAutomount: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts, { options }) {
     if (!facts.k8s.has('ServiceAccount')) {
-      return unknown('The ServiceAccounts were not given.', [
-        missingKubernetesInput('ServiceAccount'),
-      ]);
+      return unknown(
+        { en: 'The ServiceAccounts were not given.', ja: 'ServiceAccount が与えられていない。' },
+        [missingKubernetesInput('ServiceAccount')],
+      );
     }
     const namespaces = appNamespaces(facts.k8s, options);
     if (namespaces === undefined) {
-      return unknown('The namespaces of the cluster are not known.', [
-        missingKubernetesInput('Namespace'),
-      ]);
+      return unknown(
+        {
+          en: 'The namespaces of the cluster are not known.',
+          ja: 'クラスターの名前空間がわからない。',
+        },
+        [missingKubernetesInput('Namespace')],
+      );
     }
     if (namespaces.length === 0) {
-      return notApplicable('There are no application namespaces.');
+      return notApplicable({
+        en: 'There are no application namespaces.',
+        ja: 'アプリケーションの名前空間がない。',
+      });
     }
     const accounts = namespaces.map((namespace) => ({
       namespace,
@@ -57,7 +65,10 @@ export const k8sDefaultSaAutomount: CloudCheck<ClusterFacts> = {
     );
     if (mounting.length > 0) {
       return fail(
-        `The default ServiceAccount automounts its token in ${listText(mounting.map(({ namespace }) => namespace))}.`,
+        {
+          en: `The default ServiceAccount automounts its token in ${listText(mounting.map(({ namespace }) => namespace))}.`,
+          ja: `${listTextJa(mounting.map(({ namespace }) => namespace))} で default ServiceAccount がトークンを自動マウントしている。`,
+        },
         evidence,
       );
     }
@@ -66,11 +77,20 @@ export const k8sDefaultSaAutomount: CloudCheck<ClusterFacts> = {
       .map(({ namespace }) => namespace);
     if (absent.length > 0) {
       return unknown(
-        `The default ServiceAccounts of ${listText(absent)} were not given.`,
+        {
+          en: `The default ServiceAccounts of ${listText(absent)} were not given.`,
+          ja: `${listTextJa(absent)} の default ServiceAccount が与えられていない。`,
+        },
         [missingKubernetesInput('ServiceAccount')],
         evidence,
       );
     }
-    return pass('No default ServiceAccount automounts its token.', evidence);
+    return pass(
+      {
+        en: 'No default ServiceAccount automounts its token.',
+        ja: 'トークンを自動マウントする default ServiceAccount はない。',
+      },
+      evidence,
+    );
   },
 };

@@ -6,7 +6,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { hasPodInput, isIgnoredNamespace, podSpecs } from '../../facts/k8s.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 
 export const k8sHostNetworkPods: CloudCheck<ClusterFacts> = {
   meta: {
@@ -27,10 +27,13 @@ export const k8sHostNetworkPods: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts, { options }) {
     if (!hasPodInput(facts.k8s)) {
-      return unknown('Neither Pods nor workloads were given.', [
-        missingKubernetesInput('Pod'),
-        missingKubernetesInput('DaemonSet'),
-      ]);
+      return unknown(
+        {
+          en: 'Neither Pods nor workloads were given.',
+          ja: 'Pod もワークロードも与えられていない。',
+        },
+        [missingKubernetesInput('Pod'), missingKubernetesInput('DaemonSet')],
+      );
     }
     const offenders = podSpecs(facts.k8s).filter(
       (pod) =>
@@ -39,10 +42,16 @@ export const k8sHostNetworkPods: CloudCheck<ClusterFacts> = {
     );
     if (offenders.length > 0) {
       return fail(
-        `Application workloads use hostNetwork: ${listText(offenders.map((pod) => pod.owner.ref))}.`,
+        {
+          en: `Application workloads use hostNetwork: ${listText(offenders.map((pod) => pod.owner.ref))}.`,
+          ja: `アプリケーションのワークロードが hostNetwork を使っている: ${listTextJa(offenders.map((pod) => pod.owner.ref))}。`,
+        },
         offenders.map((pod) => pod.spec.get('hostNetwork')),
       );
     }
-    return pass('No application workload uses hostNetwork.');
+    return pass({
+      en: 'No application workload uses hostNetwork.',
+      ja: 'hostNetwork を使うアプリケーションのワークロードはない。',
+    });
   },
 };

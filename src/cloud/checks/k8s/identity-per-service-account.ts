@@ -8,7 +8,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, joinClauses, listText, listTextJa, pass, unknown } from '../define.js';
 
 export const IDENTITY_ANNOTATIONS = [
   'eks.amazonaws.com/role-arn',
@@ -38,9 +38,10 @@ export const k8sIdentityPerServiceAccount: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts) {
     if (!facts.k8s.has('ServiceAccount')) {
-      return unknown('The ServiceAccounts were not given.', [
-        missingKubernetesInput('ServiceAccount'),
-      ]);
+      return unknown(
+        { en: 'The ServiceAccounts were not given.', ja: 'ServiceAccount が与えられていない。' },
+        [missingKubernetesInput('ServiceAccount')],
+      );
     }
     const byIdentity = new Map<string, { refs: string[]; nodes: Node[] }>();
     const defaults: Node[] = [];
@@ -65,18 +66,29 @@ export const k8sIdentityPerServiceAccount: CloudCheck<ClusterFacts> = {
     }
     const shared = [...byIdentity.entries()].filter(([, entry]) => entry.refs.length > 1);
     const problems = [
-      ...shared.map(([identity, entry]) => `${identity} is shared by ${listText(entry.refs)}`),
+      ...shared.map(([identity, entry]) => ({
+        en: `${identity} is shared by ${listText(entry.refs)}`,
+        ja: `${identity} を ${listTextJa(entry.refs)} が共有している`,
+      })),
       ...(defaultRefs.length > 0
-        ? [`default ServiceAccounts carry identities (${listText(defaultRefs)})`]
+        ? [
+            {
+              en: `default ServiceAccounts carry identities (${listText(defaultRefs)})`,
+              ja: `default ServiceAccount に ID が付いている(${listTextJa(defaultRefs)})`,
+            },
+          ]
         : []),
     ];
     if (problems.length > 0) {
-      return fail(`${problems.join('; ')}.`, [
+      return fail(joinClauses(problems, '; ', false), [
         ...new Set([...shared.flatMap(([, entry]) => entry.nodes), ...defaults]),
       ]);
     }
     return pass(
-      `${byIdentity.size} cloud identit${byIdentity.size === 1 ? 'y serves' : 'ies each serve'} a single, non-default ServiceAccount.`,
+      {
+        en: `${byIdentity.size} cloud identit${byIdentity.size === 1 ? 'y serves' : 'ies each serve'} a single, non-default ServiceAccount.`,
+        ja: `${byIdentity.size} 個のクラウド ID がそれぞれ、default 以外の単一の ServiceAccount だけに使われている。`,
+      },
       [...byIdentity.values()].flatMap((entry) => entry.nodes),
     );
   },

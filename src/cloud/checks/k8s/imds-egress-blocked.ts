@@ -30,13 +30,28 @@ export const k8sImdsEgressBlocked: CloudCheck<ClusterFacts> = {
   evaluate(facts, { options }) {
     const imds = imdsReachability(facts, options);
     if (imds.state === 'blocked') {
-      return pass(`Pods cannot reach the metadata service: ${imds.reason}.`, imds.evidence);
+      return pass(
+        {
+          en: `Pods cannot reach the metadata service: ${imds.reason.en}.`,
+          ja: `Pod はメタデータサービスに到達できない: ${imds.reason.ja}。`,
+        },
+        imds.evidence,
+      );
     }
     if (imds.state === 'reachable') {
-      return fail(`Pods can reach 169.254.169.254: ${imds.reason}.`, imds.evidence);
+      return fail(
+        {
+          en: `Pods can reach 169.254.169.254: ${imds.reason.en}.`,
+          ja: `Pod は 169.254.169.254 に到達できる: ${imds.reason.ja}。`,
+        },
+        imds.evidence,
+      );
     }
     return unknown(
-      `Whether pods can reach 169.254.169.254 is unknown: ${imds.reason}.`,
+      {
+        en: `Whether pods can reach 169.254.169.254 is unknown: ${imds.reason.en}.`,
+        ja: `Pod が 169.254.169.254 に到達できるかはわからない: ${imds.reason.ja}。`,
+      },
       imds.missing,
       imds.evidence,
     );

@@ -5,7 +5,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { appNamespaces } from '../../facts/k8s.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 
 const MODES = ['enforce', 'warn', 'audit'];
 
@@ -31,13 +31,20 @@ export const k8sPodSecurityLabels: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts, { options }) {
     if (!facts.k8s.has('Namespace')) {
-      return unknown('The Namespace objects were not given.', [
-        missingKubernetesInput('Namespace'),
-      ]);
+      return unknown(
+        {
+          en: 'The Namespace objects were not given.',
+          ja: 'Namespace オブジェクトが与えられていない。',
+        },
+        [missingKubernetesInput('Namespace')],
+      );
     }
     const namespaces = appNamespaces(facts.k8s, options) ?? [];
     if (namespaces.length === 0) {
-      return notApplicable('There are no application namespaces.');
+      return notApplicable({
+        en: 'There are no application namespaces.',
+        ja: 'アプリケーションの名前空間がない。',
+      });
     }
     const objects = namespaces
       .map((name) => facts.k8s.find('Namespace', undefined, name))
@@ -53,7 +60,10 @@ export const k8sPodSecurityLabels: CloudCheck<ClusterFacts> = {
     );
     if (unlabelled.length > 0) {
       return fail(
-        `Namespaces without Pod Security labels: ${listText(unlabelled.map((item) => item.name))}.`,
+        {
+          en: `Namespaces without Pod Security labels: ${listText(unlabelled.map((item) => item.name))}.`,
+          ja: `Pod Security ラベルのない名前空間: ${listTextJa(unlabelled.map((item) => item.name))}。`,
+        },
         evidence,
       );
     }
@@ -64,8 +74,17 @@ export const k8sPodSecurityLabels: CloudCheck<ClusterFacts> = {
     );
     const note =
       noEnforce.length > 0
-        ? ` ${listText(noEnforce.map((item) => item.name))} only warn or audit.`
-        : '';
-    return pass(`Every application namespace has Pod Security labels.${note}`, evidence);
+        ? {
+            en: ` ${listText(noEnforce.map((item) => item.name))} only warn or audit.`,
+            ja: `${listTextJa(noEnforce.map((item) => item.name))} は warn または audit だけである。`,
+          }
+        : { en: '', ja: '' };
+    return pass(
+      {
+        en: `Every application namespace has Pod Security labels.${note.en}`,
+        ja: `すべてのアプリケーション名前空間に Pod Security ラベルがある。${note.ja}`,
+      },
+      evidence,
+    );
   },
 };

@@ -5,7 +5,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { appNamespaces } from '../../facts/k8s.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { CloudCheck } from '../../types.js';
-import { derived, fail, listText, notApplicable, pass, unknown } from '../define.js';
+import { derived, fail, listText, listTextJa, notApplicable, pass, unknown } from '../define.js';
 
 export const k8sResourceQuotas: CloudCheck<ClusterFacts> = {
   meta: {
@@ -26,18 +26,26 @@ export const k8sResourceQuotas: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts, { options }) {
     if (!facts.k8s.has('ResourceQuota')) {
-      return unknown('The ResourceQuotas were not given.', [
-        missingKubernetesInput('ResourceQuota'),
-      ]);
+      return unknown(
+        { en: 'The ResourceQuotas were not given.', ja: 'ResourceQuota が与えられていない。' },
+        [missingKubernetesInput('ResourceQuota')],
+      );
     }
     const namespaces = appNamespaces(facts.k8s, options);
     if (namespaces === undefined) {
-      return unknown('The namespaces of the cluster are not known.', [
-        missingKubernetesInput('Namespace'),
-      ]);
+      return unknown(
+        {
+          en: 'The namespaces of the cluster are not known.',
+          ja: 'クラスターの名前空間がわからない。',
+        },
+        [missingKubernetesInput('Namespace')],
+      );
     }
     if (namespaces.length === 0) {
-      return notApplicable('There are no application namespaces.');
+      return notApplicable({
+        en: 'There are no application namespaces.',
+        ja: 'アプリケーションの名前空間がない。',
+      });
     }
     const quotas = facts.k8s.ofKind('ResourceQuota');
     const without = namespaces.filter(
@@ -50,8 +58,20 @@ export const k8sResourceQuotas: CloudCheck<ClusterFacts> = {
       ),
     );
     if (without.length > 0) {
-      return fail(`Namespaces without a ResourceQuota: ${listText(without)}.`, evidence);
+      return fail(
+        {
+          en: `Namespaces without a ResourceQuota: ${listText(without)}.`,
+          ja: `ResourceQuota のない名前空間: ${listTextJa(without)}。`,
+        },
+        evidence,
+      );
     }
-    return pass('Every application namespace has a ResourceQuota.', evidence);
+    return pass(
+      {
+        en: 'Every application namespace has a ResourceQuota.',
+        ja: 'すべてのアプリケーション名前空間に ResourceQuota がある。',
+      },
+      evidence,
+    );
   },
 };

@@ -6,7 +6,7 @@ import type { ClusterFacts } from '../../facts/index.js';
 import { missingKubernetesInput } from '../../inputs.js';
 import type { Node } from '../../node.js';
 import type { CloudCheck } from '../../types.js';
-import { fail, listText, pass, unknown } from '../define.js';
+import { fail, listText, listTextJa, pass, unknown } from '../define.js';
 
 const PLATFORM_ROLES = [
   /^cluster-admin$/,
@@ -38,10 +38,10 @@ export const k8sWildcardRbac: CloudCheck<ClusterFacts> = {
   },
   evaluate(facts, { options }) {
     if (!facts.k8s.has('ClusterRole')) {
-      return unknown('The ClusterRoles were not given.', [
-        missingKubernetesInput('ClusterRole'),
-        missingKubernetesInput('Role'),
-      ]);
+      return unknown(
+        { en: 'The ClusterRoles were not given.', ja: 'ClusterRole が与えられていない。' },
+        [missingKubernetesInput('ClusterRole'), missingKubernetesInput('Role')],
+      );
     }
     const roles = [...facts.k8s.ofKind('ClusterRole'), ...facts.k8s.ofKind('Role')].filter(
       (role) =>
@@ -63,11 +63,19 @@ export const k8sWildcardRbac: CloudCheck<ClusterFacts> = {
     }
     if (offenders.length > 0) {
       return fail(
-        `Roles with wildcards: ${listText(offenders.map((item) => item.ref))}.`,
+        {
+          en: `Roles with wildcards: ${listText(offenders.map((item) => item.ref))}.`,
+          ja: `ワイルドカードを使うロール: ${listTextJa(offenders.map((item) => item.ref))}。`,
+        },
         offenders.map((item) => item.node),
       );
     }
-    const note = facts.k8s.has('Role') ? '' : ' Namespaced Roles were not given.';
-    return pass(`No application role uses wildcards.${note}`);
+    const note = facts.k8s.has('Role')
+      ? { en: '', ja: '' }
+      : { en: ' Namespaced Roles were not given.', ja: '名前空間の Role が与えられていない。' };
+    return pass({
+      en: `No application role uses wildcards.${note.en}`,
+      ja: `ワイルドカードを使うアプリケーションのロールはない。${note.ja}`,
+    });
   },
 };
