@@ -51,9 +51,11 @@ import pssWindowsHostProcess from './pss/windows-host-process.js';
 import rbacAdmissionConfig from './rbac/admission-config.js';
 import rbacAnonymousBinding from './rbac/anonymous-binding.js';
 import rbacClusterAdminBinding from './rbac/cluster-admin-binding.js';
+import rbacConfigmapWrite from './rbac/configmap-write.js';
 import rbacCreateWorkloads from './rbac/create-workloads.js';
 import rbacCsrApproval from './rbac/csr-approval.js';
 import rbacDefaultServiceAccountBinding from './rbac/default-service-account-binding.js';
+import rbacDeleteEvidence from './rbac/delete-evidence.js';
 import rbacEscalationVerbs from './rbac/escalation-verbs.js';
 import rbacNodesProxy from './rbac/nodes-proxy.js';
 import rbacPersistentVolumeWrite from './rbac/persistent-volume-write.js';
@@ -65,6 +67,7 @@ import rbacWildcard from './rbac/wildcard.js';
 import secretsAksEnvCollection from './secrets/aks-env-collection.js';
 import secretsCloudIdentity from './secrets/cloud-identity.js';
 import secretsConfigmapCredential from './secrets/configmap-credential.js';
+import secretsDeprecatedServiceAccountField from './secrets/deprecated-service-account-field.js';
 import secretsEnvLiteral from './secrets/env-literal.js';
 import secretsExternalStore from './secrets/external-store.js';
 import secretsServiceAccountToken from './secrets/service-account-token.js';
@@ -129,9 +132,11 @@ export const RULES: readonly AnyRule[] = [
   rbacAdmissionConfig,
   rbacAnonymousBinding,
   rbacClusterAdminBinding,
+  rbacConfigmapWrite,
   rbacCreateWorkloads,
   rbacCsrApproval,
   rbacDefaultServiceAccountBinding,
+  rbacDeleteEvidence,
   rbacEscalationVerbs,
   rbacNodesProxy,
   rbacPersistentVolumeWrite,
@@ -143,6 +148,7 @@ export const RULES: readonly AnyRule[] = [
   secretsAksEnvCollection,
   secretsCloudIdentity,
   secretsConfigmapCredential,
+  secretsDeprecatedServiceAccountField,
   secretsEnvLiteral,
   secretsExternalStore,
   secretsServiceAccountToken,

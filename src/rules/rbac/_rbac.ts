@@ -254,6 +254,19 @@ export const PERSISTENT_VOLUME_WRITE = probes(['create', 'update', 'patch'], '',
   'persistentvolumes',
 ]);
 
+/** Creating, changing or deleting ConfigMaps (for example kube-system/aws-auth or coredns). */
+export const CONFIGMAP_WRITE = probes(['create', 'update', 'patch', 'delete'], '', ['configmaps']);
+
+/**
+ * Removing traces: deleting Events (core and events.k8s.io), and deleting every pod of a
+ * namespace at once, which takes the logs the kubelet keeps for them along.
+ */
+export const DELETE_EVIDENCE = [
+  ...probes(['delete', 'deletecollection'], '', ['events']),
+  ...probes(['delete', 'deletecollection'], 'events.k8s.io', ['events']),
+  ...probes(['deletecollection'], '', ['pods']),
+];
+
 // ---------------------------------------------------------------------------------------------
 // Roles as rule targets
 
@@ -304,10 +317,43 @@ export function validateStringList(options: Record<string, unknown>, name: strin
     : [`${name} must be a list of strings`];
 }
 
+/** A policy rule of a role that grants some of the probes, with the data its messages use. */
+export interface ProbeGrant {
+  rule: PolicyRule;
+  matched: Matched;
+  data: { role: string; rule: number; permissions: string };
+  /** The pointer of the policy rule. */
+  pointer: string;
+}
+
 /**
- * The check of a rule that reports every PolicyRule granting one of `probes` (the `*`/`*`/`*`
- * rule is left to `rbac/wildcard`): message `all` for any object, `named` when `resourceNames`
- * limits it, with the role, the rule index and the permissions as data.
+ * The policy rules of a role that grant one of `probes`, among those `inspectedRules` returns. The
+ * `*`/`*`/`*` rule is left to `rbac/wildcard`.
+ */
+export function probeGrants(
+  resource: Resource,
+  probes: readonly Probe[],
+  includeSystemRoles: boolean,
+): ProbeGrant[] {
+  const out: ProbeGrant[] = [];
+  for (const rule of inspectedRules(resource, includeSystemRoles)) {
+    const matched = isFullWildcard(rule) ? undefined : matchProbes(rule, probes);
+    if (matched !== undefined) {
+      const data = {
+        role: describeObject(resource),
+        rule: rule.index,
+        permissions: formatProbes(matched.probes),
+      };
+      out.push({ rule, matched, data, pointer: `/rules/${rule.index}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * The check of a rule that reports every PolicyRule granting one of `probes` (see `probeGrants`):
+ * message `all` for any object, `named` when `resourceNames` limits it, with the role, the rule
+ * index and the permissions as data.
  */
 export function probeGrantCheck<MessageId extends string>(
   probes: readonly Probe[],
@@ -315,17 +361,11 @@ export function probeGrantCheck<MessageId extends string>(
   named: MessageId,
 ): (resource: Resource, context: RuleContext<MessageId, { includeSystemRoles: boolean }>) => void {
   return (resource, context) => {
-    for (const rule of inspectedRules(resource, context.options.includeSystemRoles)) {
-      const matched = isFullWildcard(rule) ? undefined : matchProbes(rule, probes);
-      if (matched === undefined) {
-        continue;
-      }
-      const data = {
-        role: describeObject(resource),
-        rule: rule.index,
-        permissions: formatProbes(matched.probes),
-      };
-      const pointer = `/rules/${rule.index}`;
+    for (const { rule, matched, data, pointer } of probeGrants(
+      resource,
+      probes,
+      context.options.includeSystemRoles,
+    )) {
       context.report(
         matched.named
           ? { messageId: named, data: { ...data, names: formatNames(rule) }, pointer }
