@@ -1,13 +1,12 @@
 /**
  * `mamori cluster`: scans the objects of a live cluster with the same rules as `mamori scan`.
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Config } from '../../core/config.js';
 import { Engine } from '../../core/engine.js';
 import { type Language, type Resource, type ScanResult } from '../../core/model.js';
 import type { AnyRule } from '../../core/rule.js';
-import { exitStatusOf, isFormat, jsonReportPieces, REPORTERS } from '../../reporters/index.js';
+import { exitStatusOf, isFormat } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { KubeApiError, KubeClient } from '../../sources/cluster/client.js';
 import { collect, type PodSecurityDenial } from '../../sources/cluster/collect.js';
@@ -16,6 +15,7 @@ import { failOnOf, loadRuleConfig } from '../config-file.js';
 import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io.js';
 import { languageOf, parseOutputs } from '../options.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
+import { reportPieces, writeReport } from '../write-report.js';
 
 const HELP = `Usage: mamori cluster [options]
 
@@ -212,55 +212,17 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
       continue;
     }
     const reportContext = { ...context, color: output.file === undefined && color };
-    // JSON is written in pieces: a large cluster's report may exceed what one string can hold.
-    const pieces =
-      output.format === 'json'
-        ? jsonReportPieces(result, reportContext)
-        : [REPORTERS[output.format](result, reportContext)];
-    if (output.file === undefined) {
-      writeBatched(pieces, (text) => io.stdout.write(text));
-      continue;
-    }
-    let fd: number | undefined;
-    try {
-      const file = openSync(output.file, 'w');
-      fd = file;
-      writeBatched(pieces, (text) => {
-        const bytes = Buffer.from(text);
-        for (let offset = 0; offset < bytes.length;) {
-          offset += writeSync(file, bytes, offset);
-        }
-      });
-    } catch (error) {
-      io.stderr.write(
-        `mamori cluster: cannot write ${output.file}: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+    const failure = writeReport(
+      reportPieces(output.format, result, reportContext),
+      output.file,
+      io,
+    );
+    if (failure !== undefined) {
+      io.stderr.write(`mamori cluster: ${failure}\n`);
       return EXIT.ERROR;
-    } finally {
-      if (fd !== undefined) {
-        closeSync(fd);
-      }
     }
   }
   return exitCode;
-}
-
-/** Writes pieces of text in batches of about 1 MiB (few writes, no huge string). */
-function writeBatched(pieces: Iterable<string>, write: (text: string) => unknown): void {
-  let batch: string[] = [];
-  let size = 0;
-  for (const piece of pieces) {
-    batch.push(piece);
-    size += piece.length;
-    if (size >= 1 << 20) {
-      write(batch.join(''));
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) {
-    write(batch.join(''));
-  }
 }
 
 export const clusterCommand: Command = {

@@ -1,11 +1,10 @@
 /**
  * `mamori scan`: checks manifests (files, directories, kustomizations, stdin) against the rules.
  */
-import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { complianceOf, FRAMEWORKS, isFramework } from '../../core/compliance.js';
 import { renderComplianceJson, renderComplianceTable } from '../../reporters/compliance.js';
-import { exitStatusOf, REPORTERS, isFormat } from '../../reporters/index.js';
+import { exitStatusOf, isFormat } from '../../reporters/index.js';
 import { RULES } from '../../rules/index.js';
 import { DEFAULT_READ_OPTIONS } from '../../sources/files.js';
 import { failOnOf, loadRuleConfig } from '../config-file.js';
@@ -13,6 +12,7 @@ import { EXIT, UsageError, type CliIO, type Command, type ExitCode } from '../io
 import { languageOf, parseOutputs } from '../options.js';
 import { runScan } from '../run-scan.js';
 import { DOCS_BASE_URL, TOOL_VERSION } from '../version.js';
+import { reportPieces, writeReport } from '../write-report.js';
 
 const HELP = `Usage: mamori scan [options] <path...|->
 
@@ -156,26 +156,21 @@ async function run(args: readonly string[], io: CliIO): Promise<ExitCode> {
     if (output.format === 'table' && values.quiet === true && exitCode === EXIT.OK) {
       continue;
     }
-    const text =
+    const pieces =
       compliance === undefined
-        ? REPORTERS[output.format](result, {
+        ? reportPieces(output.format, result, {
             ...context,
             color: output.file === undefined && color,
           })
-        : output.format === 'json'
-          ? renderComplianceJson(compliance)
-          : renderComplianceTable(compliance, lang);
-    if (output.file === undefined) {
-      io.stdout.write(text);
-    } else {
-      try {
-        writeFileSync(output.file, text);
-      } catch (error) {
-        io.stderr.write(
-          `mamori scan: cannot write ${output.file}: ${error instanceof Error ? error.message : String(error)}\n`,
-        );
-        return EXIT.ERROR;
-      }
+        : [
+            output.format === 'json'
+              ? renderComplianceJson(compliance)
+              : renderComplianceTable(compliance, lang),
+          ];
+    const failure = writeReport(pieces, output.file, io);
+    if (failure !== undefined) {
+      io.stderr.write(`mamori scan: ${failure}\n`);
+      return EXIT.ERROR;
     }
   }
   return exitCode;
