@@ -5,9 +5,10 @@
  */
 import type { LocalizedText, Severity } from '../../core/model.js';
 import { defineWorkloadRule, type AnyRule } from '../../core/rule.js';
+import { CNI_POLICY_KINDS, cniVerdict } from './_cni.js';
 import { coverageOf, labelsPointer, type Direction } from './_net.js';
 
-type MessageId = 'noPolicyInNamespace' | 'notSelected' | 'hostNetwork';
+type MessageId = 'noPolicyInNamespace' | 'notSelected' | 'hostNetwork' | 'unevaluated';
 
 export interface IsolationRuleSpec {
   direction: Direction;
@@ -33,8 +34,10 @@ export function defineIsolationRule(spec: IsolationRuleSpec): AnyRule {
         'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
       ],
       standards: [{ framework: 'nsa', control: 'network-policies' }],
-      indexKinds: ['NetworkPolicy'],
+      // Kubernetes NetworkPolicies, and the network plugins' own (Cilium, Calico).
+      indexKinds: CNI_POLICY_KINDS,
       messages: spec.messages,
+      messageSeverities: { unevaluated: 'low' },
       defaultOptions: {},
     },
     check(workload, context) {
@@ -47,6 +50,28 @@ export function defineIsolationRule(spec: IsolationRuleSpec): AnyRule {
       }
       const coverage = coverageOf(workload, context.index, spec.direction);
       if (coverage.isolating.length > 0) {
+        return;
+      }
+      const plugin = cniVerdict(
+        context.index,
+        workload.podMeta.labels ?? {},
+        coverage.namespace,
+        spec.direction,
+      );
+      if (plugin.isolating.length > 0) {
+        return;
+      }
+      if (plugin.unevaluated.length > 0) {
+        context.report({
+          messageId: 'unevaluated',
+          data: {
+            namespace: coverage.namespace,
+            policies: plugin.unevaluated
+              .map((resource) => `${resource.ref.kind} ${resource.ref.name}`)
+              .join(', '),
+          },
+          pointer: labelsPointer(workload),
+        });
         return;
       }
       context.report({

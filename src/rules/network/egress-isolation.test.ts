@@ -35,6 +35,30 @@ describe('network/egress-isolation', () => {
     ]);
   });
 
+  it('counts a Cilium policy with egress rules, and a Calico one that defaults to Egress', () => {
+    const cilium = `
+---
+apiVersion: cilium.io/v2
+kind: CiliumNetworkPolicy
+metadata: {name: cnp, namespace: shop}
+spec:
+  endpointSelector: {matchLabels: {app: web}}
+  egressDeny: [{toEntities: [world]}]
+`;
+    expect(findingsOf(rule, APP + cilium)).toEqual([]);
+    expect(findingsOf(rule, APP + cilium.replace('egressDeny', 'ingressDeny'))).toHaveLength(1);
+    const calico = `
+---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: calico, namespace: shop}
+spec:
+  selector: app == 'web'
+  egress: [{action: Deny}]
+`;
+    expect(findingsOf(rule, APP + calico)).toEqual([]);
+  });
+
   it('passes a default-deny egress policy', () => {
     expect(findingsOf(rule, APP + policy('podSelector: {}\npolicyTypes: [Egress]'))).toEqual([]);
   });

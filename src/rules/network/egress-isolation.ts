@@ -34,6 +34,10 @@ export default defineIsolationRule({
       en: 'No NetworkPolicy in namespace "{{namespace}}" selects these pods for egress, so they can connect to any destination (NetworkPolicies in the namespace: {{count}}).',
       ja: '名前空間 "{{namespace}}" にある {{count}} 個の NetworkPolicy のどれも送信 (Egress) 方向でこれらの Pod を選択していないため、どの宛先にも接続できます。',
     },
+    unevaluated: {
+      en: 'No Kubernetes or Cilium NetworkPolicy isolates these pods for egress; {{policies}} of the network plugin may, but their selectors are beyond what mamori evaluates, so check them by hand: otherwise the pods can connect to any destination.',
+      ja: 'Kubernetes と Cilium の NetworkPolicy はどれも送信 (Egress)方向でこれらの Pod を分離していません。ネットワークプラグインの {{policies}} が分離している可能性はありますが、そのセレクターは mamori が評価できる範囲を超えているため、手作業で確認してください。分離されていなければ、Pod はどの宛先にも接続できる状態です。',
+    },
     hostNetwork: {
       en: 'The pods use the host network (hostNetwork: true), so NetworkPolicies cannot restrict their egress.',
       ja: 'Pod がホストのネットワークを使う (hostNetwork: true) ため、NetworkPolicy で送信通信を制限できません。',

@@ -123,11 +123,54 @@ spec: {podSelector: {matchLabels: {app: web}}}
     expect(findingsOf(rule, pod + policy('podSelector: {}', 'default'))).toEqual([]);
   });
 
-  it('ignores Calico resources of the same kind', () => {
-    const calico = policy('selector: all()\ntypes: [Ingress]', 'shop', 'projectcalico.org/v3');
-    expect(findingsOf(rule, APP + calico).map((finding) => finding.message)).toEqual([
-      expect.stringContaining('has no NetworkPolicy'),
+  it('counts Calico policies whose selector it can evaluate', () => {
+    const calico = (selector: string, types = '[Ingress]'): string =>
+      policy(`selector: ${selector}\ntypes: ${types}`, 'shop', 'projectcalico.org/v3');
+    expect(findingsOf(rule, APP + calico('all()'))).toEqual([]);
+    expect(findingsOf(rule, APP + calico(`app == 'web' && !has(canary)`))).toEqual([]);
+    expect(findingsOf(rule, APP + calico(`app in {'api', 'web'}`))).toEqual([]);
+    // Selecting other pods, or only egress, leaves these pods open.
+    expect(findingsOf(rule, APP + calico(`app == 'db'`))).toHaveLength(1);
+    expect(findingsOf(rule, APP + calico('all()', '[Egress]'))).toHaveLength(1);
+  });
+
+  it('says so, at low severity, when only a policy it cannot evaluate might isolate the pods', () => {
+    const calico = policy(
+      `selector: app == 'web' || tier == 'front'\ntypes: [Ingress]`,
+      'shop',
+      'projectcalico.org/v3',
+    );
+    expect(findingsOf(rule, APP + calico)).toMatchObject([
+      {
+        severity: 'low',
+        message: expect.stringContaining(
+          'NetworkPolicy policy of the network plugin may',
+        ) as string,
+      },
     ]);
+  });
+
+  it('counts Cilium policies, namespaced and clusterwide, with source-prefixed label keys', () => {
+    const cilium = (kind: string, body: string, namespace = 'shop'): string => `
+---
+apiVersion: cilium.io/v2
+kind: ${kind}
+metadata:
+  name: cnp
+${kind === 'CiliumNetworkPolicy' ? `  namespace: ${namespace}\n` : ''}${body}`;
+    const selecting =
+      'spec:\n  endpointSelector: {matchLabels: {"k8s:app": web}}\n  ingress: [{}]\n';
+    expect(findingsOf(rule, APP + cilium('CiliumNetworkPolicy', selecting))).toEqual([]);
+    expect(findingsOf(rule, APP + cilium('CiliumNetworkPolicy', selecting, 'other'))).toHaveLength(
+      1,
+    );
+    const egressOnly = 'spec:\n  endpointSelector: {}\n  egress: [{}]\n';
+    expect(findingsOf(rule, APP + cilium('CiliumNetworkPolicy', egressOnly))).toHaveLength(1);
+    const clusterwide =
+      'specs:\n  - endpointSelector:\n      matchLabels: {"k8s:io.kubernetes.pod.namespace": shop}\n    ingressDeny: [{}]\n';
+    expect(findingsOf(rule, APP + cilium('CiliumClusterwideNetworkPolicy', clusterwide))).toEqual(
+      [],
+    );
   });
 
   it('reports hostNetwork pods even when a policy selects them', () => {

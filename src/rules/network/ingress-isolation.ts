@@ -33,6 +33,10 @@ export default defineIsolationRule({
       en: 'No NetworkPolicy in namespace "{{namespace}}" selects these pods for ingress, so they accept connections from anywhere (NetworkPolicies in the namespace: {{count}}).',
       ja: '名前空間 "{{namespace}}" にある {{count}} 個の NetworkPolicy のどれも受信 (Ingress) 方向でこれらの Pod を選択していないため、どこからの接続も受け付けます。',
     },
+    unevaluated: {
+      en: 'No Kubernetes or Cilium NetworkPolicy isolates these pods for ingress; {{policies}} of the network plugin may, but their selectors are beyond what mamori evaluates, so check them by hand: otherwise the pods can accept connections from any pod.',
+      ja: 'Kubernetes と Cilium の NetworkPolicy はどれも受信 (Ingress)方向でこれらの Pod を分離していません。ネットワークプラグインの {{policies}} が分離している可能性はありますが、そのセレクターは mamori が評価できる範囲を超えているため、手作業で確認してください。分離されていなければ、Pod はどの Pod からの接続も受け付ける状態です。',
+    },
     hostNetwork: {
       en: 'The pods use the host network (hostNetwork: true), so NetworkPolicies cannot isolate their ingress.',
       ja: 'Pod がホストのネットワークを使う (hostNetwork: true) ため、NetworkPolicy で受信通信を分離できません。',
