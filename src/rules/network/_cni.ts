@@ -16,7 +16,7 @@
  */
 import type { Resource } from '../../core/model.js';
 import type { ResourceIndex } from '../../core/rule.js';
-import { isRecord, namespaceOf, selectorMatches, type Direction } from './_net.js';
+import { isRecord, namespaceOf, policyTypesOf, selectorMatches, type Direction } from './_net.js';
 
 /** Kinds of plugin policies, for the rules' `indexKinds` (Calico's NetworkPolicy shares the kind). */
 export const CNI_POLICY_KINDS = [
@@ -149,18 +149,12 @@ export function calicoSelects(
   return result;
 }
 
-/** Whether a Calico policy applies in a direction: `types`, or Ingress plus Egress with rules. */
+/**
+ * The directions a Calico policy applies to: `types`, or by default Ingress plus Egress when it
+ * has egress rules, which is how the API server defaults a NetworkPolicy's `policyTypes`.
+ */
 function calicoTypes(spec: Record<string, unknown>): Set<Direction> {
-  if (Array.isArray(spec.types) && spec.types.length > 0) {
-    return new Set(
-      spec.types.filter((type): type is Direction => type === 'Ingress' || type === 'Egress'),
-    );
-  }
-  const types = new Set<Direction>(['Ingress']);
-  if (Array.isArray(spec.egress) && spec.egress.length > 0) {
-    types.add('Egress');
-  }
-  return types;
+  return policyTypesOf({ ...spec, policyTypes: spec.types });
 }
 
 function calicoVerdict(
