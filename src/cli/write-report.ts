@@ -20,10 +20,14 @@ export function reportPieces(
   result: ScanResult,
   context: ReportContext,
 ): Iterable<string> {
-  return format === 'json'
+  // One JSON.stringify of the whole report is faster; pieces keep a huge report's memory bounded.
+  return format === 'json' && result.findings.length > PIECEWISE_FINDINGS
     ? jsonReportPieces(result, context)
     : [REPORTERS[format](result, context)];
 }
+
+/** Above this many findings, the JSON report is written finding by finding. */
+const PIECEWISE_FINDINGS = 20_000;
 
 /** Writes pieces of text in batches of about 1 MiB. */
 export function writeBatched(pieces: Iterable<string>, write: (text: string) => unknown): void {
