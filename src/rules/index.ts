@@ -64,6 +64,7 @@ import rbacSecretsRead from './rbac/secrets-read.js';
 import rbacSystemMastersBinding from './rbac/system-masters-binding.js';
 import rbacTokenCreate from './rbac/token-create.js';
 import rbacWildcard from './rbac/wildcard.js';
+import rbacWorkloadIdentityGrant from './rbac/workload-identity-grant.js';
 import secretsAksEnvCollection from './secrets/aks-env-collection.js';
 import secretsCloudIdentity from './secrets/cloud-identity.js';
 import secretsConfigmapCredential from './secrets/configmap-credential.js';
@@ -145,6 +146,7 @@ export const RULES: readonly AnyRule[] = [
   rbacSystemMastersBinding,
   rbacTokenCreate,
   rbacWildcard,
+  rbacWorkloadIdentityGrant,
   secretsAksEnvCollection,
   secretsCloudIdentity,
   secretsConfigmapCredential,

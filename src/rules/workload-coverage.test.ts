@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { runRules } from '../../test/rule-tester.js';
 import type { Config } from '../core/config.js';
 import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../core/workload.js';
@@ -20,6 +20,8 @@ const DOCS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs
 interface PodTemplate {
   metadata: Record<string, unknown>;
   spec: unknown;
+  /** Further documents of the example (RoleBindings, say), scanned along with the workload. */
+  rest?: string;
 }
 
 interface Wrapper {
@@ -127,7 +129,9 @@ function failingTemplate(ruleId: string): PodTemplate | string {
   if (example === undefined) {
     return `no insecure example for ${ruleId}`;
   }
-  const object: unknown = parse(example);
+  const [first, ...others] = parseAllDocuments(example);
+  const object: unknown = first?.toJS();
+  const rest = others.map((document) => `---\n${document.toString()}`).join('');
   const kind = isRecord(object) ? object.kind : undefined;
   const pointer = typeof kind === 'string' ? BUILTIN_POD_TEMPLATE_PATHS[kind] : undefined;
   if (pointer === undefined) {
@@ -141,7 +145,7 @@ function failingTemplate(ruleId: string): PodTemplate | string {
   // For a Pod the template metadata is the object's: keep only what a template carries.
   delete metadata.name;
   delete metadata.namespace;
-  return { metadata, spec: template.spec };
+  return { metadata, spec: template.spec, ...(rest === '' ? {} : { rest }) };
 }
 
 /** The options of a page's "Example configuration", if it has one. */
@@ -152,7 +156,8 @@ function exampleOptions(ruleId: string): Record<string, unknown> | undefined {
 
 /** What a rule reported, independent of where the pod template sits. */
 function reported(ruleId: string, wrapper: Wrapper, template: PodTemplate) {
-  const yaml = stringify(wrapper.wrap(template));
+  const { rest, ...podTemplate } = template;
+  const yaml = stringify(wrapper.wrap(podTemplate)) + (rest ?? '');
   const options = exampleOptions(ruleId);
   const output = runRules(
     RULES.filter((rule) => rule.meta.id === ruleId),
