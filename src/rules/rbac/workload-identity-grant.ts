@@ -12,6 +12,7 @@
 import type { Resource } from '../../core/model.js';
 import { defineWorkloadRule, type ResourceIndex } from '../../core/rule.js';
 import { boundRole, roleGrant, subjectsOf } from './_bindings.js';
+import { sharedDirectories } from '../secrets/_objects.js';
 import { describeObject } from './_rbac.js';
 
 type MessageId = 'fullCluster' | 'fullNamespace' | 'dangerousCluster' | 'dangerousNamespace';
@@ -25,16 +26,7 @@ function sameNamespace(a: string | undefined, b: string | undefined): boolean {
 
 /** How close two files are: the same file, then the number of leading directories they share. */
 function closeness(a: string, b: string): number {
-  if (a === b) {
-    return Number.MAX_SAFE_INTEGER;
-  }
-  const first = a.split(/[\\/]/);
-  const second = b.split(/[\\/]/);
-  let shared = 0;
-  while (shared < first.length - 1 && first[shared] === second[shared]) {
-    shared += 1;
-  }
-  return shared;
+  return a === b ? Number.MAX_SAFE_INTEGER : sharedDirectories(a, b);
 }
 
 /**

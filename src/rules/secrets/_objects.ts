@@ -50,7 +50,7 @@ export function directoryOf(file: string): string {
 }
 
 /** How many leading path components two file paths share. */
-function sharedDirectories(a: string, b: string): number {
+export function sharedDirectories(a: string, b: string): number {
   const first = a.split(/[\\/]/);
   const second = b.split(/[\\/]/);
   let count = 0;
