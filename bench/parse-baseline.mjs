@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
+import { mainThreadCpuMs } from './main-thread.mjs';
 
 const started = performance.now();
 const files = [];
@@ -39,5 +40,6 @@ process.stdout.write(
     bytes,
     ms: performance.now() - started,
     maxRssKb: process.resourceUsage().maxRSS,
+    mainCpuMs: mainThreadCpuMs(),
   }),
 );

@@ -49,18 +49,37 @@ function benchInfo(stderr) {
  */
 function measurePair(first, second) {
   const samples = [[], []];
+  const cpu = [[], []];
   const last = [];
   for (let i = 0; i < runs; i++) {
     [first, second].forEach(([, args], index) => {
       last[index] = timed(args);
       samples[index].push(last[index].ms);
+      const mainCpuMs = mainCpuOf(last[index]);
+      if (mainCpuMs !== undefined) {
+        cpu[index].push(mainCpuMs);
+      }
     });
   }
   return [0, 1].map((index) => ({
     label: [first, second][index][0],
     ms: median(samples[index]),
+    cpuMs: cpu[index].length === runs ? median(cpu[index]) : undefined,
     last: last[index],
   }));
+}
+
+/** The main-thread CPU time a run reported (parse-baseline on stdout, run-cli on stderr). */
+function mainCpuOf(run) {
+  try {
+    const fromStdout = JSON.parse(run.stdout).mainCpuMs;
+    if (typeof fromStdout === 'number') {
+      return fromStdout;
+    }
+  } catch {
+    // Not the baseline's JSON.
+  }
+  return benchInfo(run.stderr)?.mainCpuMs;
 }
 
 const fmt = (value, digits = 2) => value.toFixed(digits);
@@ -93,6 +112,12 @@ rows.push([
   `${fmt((stats.files / scan.ms) * 1000, 0)} files/s, ${fmt((stats.documents / scan.ms) * 1000, 0)} docs/s, ${fmt((mb / scan.ms) * 1000)} MB/s`,
 ]);
 rows.push(['  time ratio scan / parse-only', `${fmt(scan.ms / baseline.ms)}x (target <= 1.20x)`]);
+if (scan.cpuMs !== undefined && baseline.cpuMs !== undefined) {
+  rows.push([
+    '  main-thread CPU ratio',
+    `${fmt(scan.cpuMs / baseline.cpuMs)}x (${fmt(scan.cpuMs, 0)} / ${fmt(baseline.cpuMs, 0)} ms; less affected by other load than wall time)`,
+  ]);
+}
 rows.push([
   '  findings / errors / skipped',
   `${report.findings.length} / ${report.errors.length} / ${report.skipped.length}`,
