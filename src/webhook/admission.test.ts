@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  decide,
-  parseGoDuration,
-  parseReview,
-  type AdmissionRequestV1,
-  type ReviewContext,
-} from './admission.js';
+import { decide, type ReviewContext } from './admission.js';
 import { DEFAULT_WEBHOOK_POLICY, parseWebhookConfig, type WebhookPolicy } from './config.js';
+import { parseReview, type AdmissionRequestV1 } from './review.js';
+import { podAdmissionReview } from './testing.js';
 
 const PSA = 'pod-security.kubernetes.io';
 const PRIVILEGED = 'privileged (container "nginx" must not set securityContext.privileged=true)';
@@ -25,25 +21,9 @@ const restrictedSpec = {
   ],
 };
 
-/** An AdmissionReview v1 as kube-apiserver sends it. */
+/** An AdmissionReview v1 creating a privileged Pod, with `overrides` in its request. */
 function review(overrides: Record<string, unknown>): Record<string, unknown> {
-  return {
-    apiVersion: 'admission.k8s.io/v1',
-    kind: 'AdmissionReview',
-    request: {
-      uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
-      kind: { group: '', version: 'v1', kind: 'Pod' },
-      resource: { group: '', version: 'v1', resource: 'pods' },
-      requestKind: { group: '', version: 'v1', kind: 'Pod' },
-      name: 'web',
-      namespace: 'app',
-      operation: 'CREATE',
-      userInfo: { username: 'alice', groups: ['system:authenticated'] },
-      object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec: privilegedSpec },
-      dryRun: false,
-      ...overrides,
-    },
-  };
+  return podAdmissionReview(privilegedSpec, overrides);
 }
 
 function requestOf(overrides: Record<string, unknown> = {}): AdmissionRequestV1 {
@@ -83,31 +63,6 @@ function policyOf(section: unknown): WebhookPolicy {
   expect(issues).toEqual([]);
   return policy;
 }
-
-describe('parseReview', () => {
-  it.each([
-    ['an empty body', '', 'empty body'],
-    ['invalid JSON', '{', 'invalid JSON'],
-    ['a JSON array', '[]', 'not a JSON object'],
-    ['a wrong kind', JSON.stringify({ ...review({}), kind: 'Pod' }), 'unexpected kind'],
-    [
-      'v1beta1',
-      JSON.stringify({ ...review({}), apiVersion: 'admission.k8s.io/v1beta1' }),
-      'unexpected kind',
-    ],
-    [
-      'no request',
-      JSON.stringify({ apiVersion: 'admission.k8s.io/v1', kind: 'AdmissionReview' }),
-      'no request',
-    ],
-    ['no uid', JSON.stringify(review({ uid: '' })), 'uid'],
-  ])('rejects %s with 400', (_what, body, message) => {
-    const parsed = parseReview(body);
-    expect(parsed.ok).toBe(false);
-    expect(parsed.ok ? '' : parsed.message).toContain(message);
-    expect(parsed.ok ? 0 : parsed.status).toBe(400);
-  });
-});
 
 describe('decide: Pod Security', () => {
   it('denies a privileged pod with the upstream message, echoing the uid', async () => {
@@ -532,17 +487,5 @@ describe('decide: Namespace updates evaluate existing pods', () => {
       ctx,
     );
     expect(changed.response.status?.code).toBe(422);
-  });
-});
-
-describe('parseGoDuration', () => {
-  it('reads the durations kube-apiserver puts in ?timeout=', () => {
-    expect(parseGoDuration('10s')).toBe(10_000);
-    expect(parseGoDuration('1m30s')).toBe(90_000);
-    expect(parseGoDuration('500ms')).toBe(500);
-    expect(parseGoDuration('1.5s')).toBe(1500);
-    for (const bad of ['', '10', 's', '10x', '-1s', '10s ']) {
-      expect(parseGoDuration(bad)).toBeUndefined();
-    }
   });
 });

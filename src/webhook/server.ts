@@ -10,16 +10,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
-import {
-  MAX_BODY_BYTES,
-  decide,
-  parseGoDuration,
-  parseReview,
-  reviewOf,
-  type ReviewContext,
-} from './admission.js';
+import { decide, type ReviewContext } from './admission.js';
 import type { WebhookPolicy } from './config.js';
 import { WebhookMetrics } from './metrics.js';
+import { MAX_BODY_BYTES, parseGoDuration, parseReview, reviewOf } from './review.js';
 
 export interface WebhookServerOptions {
   certFile: string;

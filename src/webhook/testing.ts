@@ -1,6 +1,7 @@
 /**
- * Test and benchmark support: a throw-away CA and a serving certificate for 127.0.0.1 and
- * localhost, generated with openssl at run time (no private key is ever committed).
+ * Test and benchmark support: AdmissionReview bodies as kube-apiserver sends them, and a
+ * throw-away CA and a serving certificate for 127.0.0.1 and localhost, generated with openssl at
+ * run time (no private key is ever committed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -73,4 +74,31 @@ export function generateTestPki(): TestPki {
   const { certFile, keyFile } = issueServingCert(dir, 'tls');
   const caFile = join(dir, 'ca.crt');
   return { dir, caFile, caPem: readFileSync(caFile, 'utf8'), certFile, keyFile };
+}
+
+/**
+ * An AdmissionReview v1 creating the Pod `app/web` with the given spec, as kube-apiserver sends
+ * it; `overrides` replace fields of the request.
+ */
+export function podAdmissionReview(
+  spec: unknown,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    request: {
+      uid: '705ab4f5-6393-11e8-b7cc-42010a800002',
+      kind: { group: '', version: 'v1', kind: 'Pod' },
+      resource: { group: '', version: 'v1', resource: 'pods' },
+      requestKind: { group: '', version: 'v1', kind: 'Pod' },
+      name: 'web',
+      namespace: 'app',
+      operation: 'CREATE',
+      userInfo: { username: 'alice', groups: ['system:authenticated'] },
+      object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, spec },
+      dryRun: false,
+      ...overrides,
+    },
+  };
 }
