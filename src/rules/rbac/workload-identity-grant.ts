@@ -12,17 +12,12 @@
 import type { Resource } from '../../core/model.js';
 import { defineWorkloadRule, type ResourceIndex } from '../../core/rule.js';
 import { boundRole, roleGrant, subjectsOf } from './_bindings.js';
-import { sharedDirectories } from '../secrets/_objects.js';
+import { sameNamespace, sharedDirectories } from '../secrets/_objects.js';
 import { describeObject } from './_rbac.js';
 
 type MessageId = 'fullCluster' | 'fullNamespace' | 'dangerousCluster' | 'dangerousNamespace';
 
 const BINDING_KINDS = ['ClusterRoleBinding', 'RoleBinding'];
-
-/** Whether two namespaces can be the same: an object without one goes wherever it is applied. */
-function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || a === '' || b === undefined || b === '' || a === b;
-}
 
 /** How close two files are: the same file, then the number of leading directories they share. */
 function closeness(a: string, b: string): number {
@@ -63,7 +58,7 @@ function namingBindings(
       for (const subject of subjectsOf(binding)) {
         const named =
           subject.kind === 'ServiceAccount'
-            ? subject.name === name && sameNamespace(subject.namespace, namespace)
+            ? subject.name === name && sameNamespace(subject.namespace || undefined, namespace)
             : subject.kind === 'User' &&
               namespace !== undefined &&
               subject.identity === `system:serviceaccount:${namespace}:${name}`;
@@ -126,7 +121,8 @@ export default defineWorkloadRule<MessageId>({
       return;
     }
     const name = spec.serviceAccountName ?? spec.serviceAccount ?? 'default';
-    const namespace = workload.resource.ref.namespace;
+    // An empty namespace is no namespace: the object goes wherever it is applied.
+    const namespace = workload.resource.ref.namespace || undefined;
     const pointer =
       spec.serviceAccountName !== undefined
         ? `${workload.specPointer}/serviceAccountName`
