@@ -6,6 +6,7 @@
  * groups (custom resources, aggregated APIs) are not judged here.
  */
 
+/** Kinds by full API group name (`''` is the core group, apiVersion `v1`). */
 const BUILTIN: Readonly<Record<string, readonly string[]>> = {
   '': [
     'Binding',
@@ -28,7 +29,7 @@ const BUILTIN: Readonly<Record<string, readonly string[]>> = {
     'ServiceAccount',
     'Status',
   ],
-  admissionregistration: [
+  'admissionregistration.k8s.io': [
     'MutatingAdmissionPolicy',
     'MutatingAdmissionPolicyBinding',
     'MutatingWebhookConfiguration',
@@ -36,11 +37,11 @@ const BUILTIN: Readonly<Record<string, readonly string[]>> = {
     'ValidatingAdmissionPolicyBinding',
     'ValidatingWebhookConfiguration',
   ],
-  apiextensions: ['CustomResourceDefinition'],
-  apiregistration: ['APIService'],
+  'apiextensions.k8s.io': ['CustomResourceDefinition'],
+  'apiregistration.k8s.io': ['APIService'],
   apps: ['ControllerRevision', 'DaemonSet', 'Deployment', 'ReplicaSet', 'Scale', 'StatefulSet'],
-  authentication: ['SelfSubjectReview', 'TokenRequest', 'TokenReview'],
-  authorization: [
+  'authentication.k8s.io': ['SelfSubjectReview', 'TokenRequest', 'TokenReview'],
+  'authorization.k8s.io': [
     'LocalSubjectAccessReview',
     'SelfSubjectAccessReview',
     'SelfSubjectRulesReview',
@@ -48,10 +49,14 @@ const BUILTIN: Readonly<Record<string, readonly string[]>> = {
   ],
   autoscaling: ['HorizontalPodAutoscaler', 'Scale'],
   batch: ['CronJob', 'Job'],
-  certificates: ['CertificateSigningRequest', 'ClusterTrustBundle', 'PodCertificateRequest'],
-  coordination: ['Lease', 'LeaseCandidate'],
-  discovery: ['EndpointSlice'],
-  events: ['Event'],
+  'certificates.k8s.io': [
+    'CertificateSigningRequest',
+    'ClusterTrustBundle',
+    'PodCertificateRequest',
+  ],
+  'coordination.k8s.io': ['Lease', 'LeaseCandidate'],
+  'discovery.k8s.io': ['EndpointSlice'],
+  'events.k8s.io': ['Event'],
   extensions: [
     'DaemonSet',
     'Deployment',
@@ -61,13 +66,13 @@ const BUILTIN: Readonly<Record<string, readonly string[]>> = {
     'ReplicaSet',
     'Scale',
   ],
-  flowcontrol: ['FlowSchema', 'PriorityLevelConfiguration'],
-  internal: ['StorageVersion'],
-  networking: ['IPAddress', 'Ingress', 'IngressClass', 'NetworkPolicy', 'ServiceCIDR'],
-  node: ['RuntimeClass'],
+  'flowcontrol.apiserver.k8s.io': ['FlowSchema', 'PriorityLevelConfiguration'],
+  'internal.apiserver.k8s.io': ['StorageVersion'],
+  'networking.k8s.io': ['IPAddress', 'Ingress', 'IngressClass', 'NetworkPolicy', 'ServiceCIDR'],
+  'node.k8s.io': ['RuntimeClass'],
   policy: ['Eviction', 'PodDisruptionBudget', 'PodSecurityPolicy'],
-  rbac: ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
-  resource: [
+  'rbac.authorization.k8s.io': ['ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding'],
+  'resource.k8s.io': [
     'DeviceClass',
     'DeviceTaintRule',
     'PodSchedulingContext',
@@ -78,9 +83,9 @@ const BUILTIN: Readonly<Record<string, readonly string[]>> = {
     'ResourceClassParameters',
     'ResourceSlice',
   ],
-  scheduling: ['PriorityClass'],
-  settings: ['PodPreset'],
-  storage: [
+  'scheduling.k8s.io': ['PriorityClass'],
+  'settings.k8s.io': ['PodPreset'],
+  'storage.k8s.io': [
     'CSIDriver',
     'CSINode',
     'CSIStorageCapacity',
@@ -88,40 +93,11 @@ const BUILTIN: Readonly<Record<string, readonly string[]>> = {
     'VolumeAttachment',
     'VolumeAttributesClass',
   ],
-  storagemigration: ['StorageVersionMigration'],
-};
-
-/** Full API group names of the built-in groups, by the short names used above. */
-const GROUPS: Readonly<Record<string, string>> = {
-  '': '',
-  admissionregistration: 'admissionregistration.k8s.io',
-  apiextensions: 'apiextensions.k8s.io',
-  apiregistration: 'apiregistration.k8s.io',
-  apps: 'apps',
-  authentication: 'authentication.k8s.io',
-  authorization: 'authorization.k8s.io',
-  autoscaling: 'autoscaling',
-  batch: 'batch',
-  certificates: 'certificates.k8s.io',
-  coordination: 'coordination.k8s.io',
-  discovery: 'discovery.k8s.io',
-  events: 'events.k8s.io',
-  extensions: 'extensions',
-  flowcontrol: 'flowcontrol.apiserver.k8s.io',
-  internal: 'internal.apiserver.k8s.io',
-  networking: 'networking.k8s.io',
-  node: 'node.k8s.io',
-  policy: 'policy',
-  rbac: 'rbac.authorization.k8s.io',
-  resource: 'resource.k8s.io',
-  scheduling: 'scheduling.k8s.io',
-  settings: 'settings.k8s.io',
-  storage: 'storage.k8s.io',
-  storagemigration: 'storagemigration.k8s.io',
+  'storagemigration.k8s.io': ['StorageVersionMigration'],
 };
 
 const KINDS_BY_GROUP = new Map<string, ReadonlySet<string>>(
-  Object.entries(GROUPS).map(([short, group]) => [group, new Set(BUILTIN[short] ?? [])]),
+  Object.entries(BUILTIN).map(([group, kinds]) => [group, new Set(kinds)]),
 );
 
 /** Every built-in kind, for suggestions across groups. */
