@@ -2,10 +2,10 @@
  * Decoding manifest text into objects, quickly, while staying able to say where any field is.
  *
  * Text is split into YAML documents at `---` / `...` marker lines (which the YAML grammar forbids
- * inside any scalar, so the split is exact) and each document is decoded with js-yaml, which does
- * not track positions and is several times faster than a parser that does. Positions are needed
- * only for findings: {@link locatorFor} re-parses one document with the position-tracking `yaml`
- * package on first use.
+ * inside any scalar, so the split is exact). Nearly every document is then decoded by the line
+ * walker in shallow.ts; the rest, and every invalid one, by js-yaml here. Neither tracks
+ * positions, which makes them several times faster than a parser that does. Positions are needed
+ * only for findings: `locatorFor` (locate.ts) finds them on first use.
  */
 import jsYaml from 'js-yaml';
 import type { SourcePosition } from '../core/model.js';
@@ -62,10 +62,6 @@ export function splitDocuments(text: string): DocumentText[] {
 /** js-yaml's built-in types; the typings do not declare this export. */
 const builtinTypes = (jsYaml as unknown as { types: Record<'merge', jsYaml.Type> }).types;
 
-/**
- * YAML 1.2 core types plus merge keys (`<<: *base`), which manifests use. No timestamps: like
- * Kubernetes, dates stay strings.
- */
 /** The line where a document's content starts: after its `---` marker, blank lines and comments. */
 export function contentLineOf(document: DocumentText): number {
   const text = document.text;
@@ -87,7 +83,32 @@ export function contentLineOf(document: DocumentText): number {
   return document.startLine;
 }
 
+/**
+ * YAML 1.2 core types plus merge keys (`<<: *base`), which manifests use. No timestamps: like
+ * Kubernetes, dates stay strings.
+ */
 const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [builtinTypes.merge] });
+
+/** One of the schema's implicit types, as js-yaml applies it to plain scalars. */
+interface ImplicitType {
+  resolve(data: string): boolean;
+  construct(data: string): unknown;
+}
+const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+
+/**
+ * The value of a plain (unquoted) scalar under the same schema as {@link decodeYamlDocument}: a
+ * null, boolean, integer or float where js-yaml finds one, otherwise the text itself. It asks
+ * js-yaml's own type resolvers, in js-yaml's order, so the answer cannot drift from a full decode.
+ */
+export function resolvePlainScalar(text: string): unknown {
+  for (const type of IMPLICIT_TYPES) {
+    if (type.resolve(text)) {
+      return type.construct(text);
+    }
+  }
+  return text;
+}
 
 /** A decoding error with its position in the file. */
 export class DecodeError extends Error {

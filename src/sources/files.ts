@@ -26,7 +26,7 @@ import {
 } from './documents.js';
 import { locatorFor } from './locate.js';
 import { resourcesOf } from './resources.js';
-import { shallowScan } from './shallow.js';
+import { decodeFast, MAX_FAST_DEPTH, shallowScan } from './shallow.js';
 
 export const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -146,6 +146,10 @@ export function decodeText(
   }
   for (const document of splitDocuments(body)) {
     let value: unknown = headerOnly(document.text, needsBody);
+    if (value === undefined && limits.maxDepth > MAX_FAST_DEPTH) {
+      // The walker decodes nearly every manifest; js-yaml takes the rest, and gives the errors.
+      value = decodeFast(document.text);
+    }
     try {
       value ??= decodeYamlDocument(document, limits);
     } catch (error) {

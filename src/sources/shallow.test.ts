@@ -1,13 +1,15 @@
 /**
  * The shallow check may only vouch for a document when js-yaml decodes it without error and with
- * the same header. Checked on hand-written cases, on every document of the real-world corpus, and
+ * the same header, and the fast decoder may only return a value when js-yaml returns the same
+ * value (same types, same key order). Checked on hand-written cases, on every document of the real-world corpus, and
  * differentially on many thousands of mutated corpus documents.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeYamlDocument, splitDocuments } from './documents.js';
-import { shallowScan, type DocumentHeader } from './shallow.js';
+import { decodeFast, shallowScan, type DocumentHeader } from './shallow.js';
 
 const corpus = new URL('../../../shared/corpus', import.meta.url).pathname;
 
@@ -49,6 +51,28 @@ function expectSound(text: string): DocumentHeader | undefined {
   return header;
 }
 
+/** Asserts decodeFast's promise: a value means js-yaml returns the same value. */
+function expectSameValue(text: string): unknown {
+  const fast = decodeFast(text);
+  if (fast !== undefined) {
+    let full: unknown;
+    try {
+      full = decodeYamlDocument({ text, startLine: 1, index: 0 });
+    } catch (error) {
+      throw new Error(`decodeFast decoded a document that js-yaml refuses:\n${text}`, {
+        cause: error,
+      });
+    }
+    // Deep equality catches -0 and NaN; the JSON text catches key order.
+    if (!isDeepStrictEqual(fast, full) || JSON.stringify(fast) !== JSON.stringify(full)) {
+      throw new Error(
+        `decodeFast and js-yaml disagree:\n${JSON.stringify(fast)}\n${JSON.stringify(full)}\n${text}`,
+      );
+    }
+  }
+  return fast;
+}
+
 function corpusDocuments(): string[] {
   const texts: string[] = [];
   for (const entry of readdirSync(corpus, { withFileTypes: true, recursive: true })) {
@@ -60,6 +84,19 @@ function corpusDocuments(): string[] {
     }
   }
   return texts;
+}
+
+/** The share of the corpus's bytes in documents for which `check` returns something. */
+function corpusShare(check: (text: string) => unknown): number {
+  let bytes = 0;
+  let answered = 0;
+  for (const text of corpusDocuments()) {
+    bytes += text.length;
+    if (check(text) !== undefined) {
+      answered += text.length;
+    }
+  }
+  return answered / bytes;
 }
 
 /** A small deterministic generator, so that a failure reproduces. */
@@ -106,6 +143,21 @@ const SNIPPETS = [
   '%',
   '@',
   '\t',
+  '|+',
+  '|-',
+  '>',
+  '\n\n',
+  ' 0x1F',
+  '-.5',
+  '.inf',
+  '~',
+  'null',
+  ' 1e3',
+  ' 012',
+  '"a\\tb\\u00e9"',
+  "'it''s'",
+  '\u00a0',
+  '__proto__: ',
 ];
 
 function mutate(text: string, next: () => number): string {
@@ -194,19 +246,11 @@ describe('shallowScan', () => {
   });
 
   it('vouches for most of the corpus, and only for what js-yaml decodes the same', () => {
-    let bytes = 0;
-    let vouched = 0;
-    for (const text of corpusDocuments()) {
-      bytes += text.length;
-      if (expectSound(text) !== undefined) {
-        vouched += text.length;
-      }
-    }
     // Nearly all bytes of the corpus are in documents the check can vouch for.
-    expect(vouched / bytes).toBeGreaterThan(0.9);
+    expect(corpusShare(expectSound)).toBeGreaterThan(0.9);
   });
 
-  it('never vouches for a mutated document that js-yaml refuses or reads differently', () => {
+  it('never vouches for, or decodes, a mutated document that js-yaml refuses or reads differently', () => {
     const next = random(Number(process.env.FUZZ_SEED ?? 20261123));
     const sources = corpusDocuments()
       .filter((text) => text.length > 200)
@@ -214,6 +258,7 @@ describe('shallowScan', () => {
       .map((text) => text.split('\n').slice(0, 150).join('\n'));
     let vouched = 0;
     let refused = 0;
+    let built = 0;
     for (let round = 0; round < Number(process.env.FUZZ_ROUNDS ?? 20_000); round++) {
       const source = sources[Math.floor(next() * sources.length)] ?? '';
       const text = mutate(source, next);
@@ -222,9 +267,126 @@ describe('shallowScan', () => {
       } else if (decoded(text) === 'error') {
         refused++;
       }
+      if (expectSameValue(text) !== undefined) {
+        built++;
+      }
     }
     // The mutations must exercise both sides for the test to mean anything.
     expect(vouched).toBeGreaterThan(2_000);
     expect(refused).toBeGreaterThan(2_000);
+    expect(built).toBeGreaterThan(2_000);
+  });
+});
+
+describe('decodeFast', () => {
+  const decodes = (text: string): unknown => {
+    const value = expectSameValue(text);
+    expect(value).toBeDefined();
+    return value;
+  };
+
+  it('builds mappings, sequences and typed plain scalars as js-yaml does', () => {
+    expect(
+      decodes(
+        [
+          'apiVersion: apps/v1',
+          'kind: Deployment',
+          'metadata:',
+          '  name: web # a comment',
+          '  labels: {}',
+          'spec:',
+          '  replicas: 3',
+          '  paused: false',
+          '  ratio: 0.5',
+          '  hex: 0x1F',
+          '  nothing:',
+          '  tilde: ~',
+          '  version: 1.2.3',
+          '  cidr: 0.0.0.0/0',
+          '  cpu: 100m',
+          '  list:',
+          '  - a',
+          '  -',
+          '  - key: value',
+          '    other: "quoted \\"x\\" \\u00e9\\x41"',
+          "    single: 'it''s'",
+          '  empty: []',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', labels: {} },
+      spec: {
+        replicas: 3,
+        paused: false,
+        ratio: 0.5,
+        hex: 31,
+        nothing: null,
+        tilde: null,
+        version: '1.2.3',
+        cidr: '0.0.0.0/0',
+        cpu: '100m',
+        list: ['a', null, { key: 'value', other: 'quoted "x" \u00e9A', single: "it's" }],
+        empty: [],
+      },
+    });
+  });
+
+  it('folds multi-line plain scalars and reads block scalars with each chomping', () => {
+    expect(
+      decodes(
+        [
+          'note: a plain scalar',
+          '  that goes on',
+          '',
+          '  after a blank line',
+          'clip: |',
+          '  line one',
+          '    indented',
+          '',
+          '  line three',
+          '',
+          'strip: |-',
+          '  text',
+          'keep: |+',
+          '  text',
+          '',
+          '',
+          'folded: >',
+          '  one',
+          '  two',
+          '',
+          '  three',
+          'last: |',
+          '',
+          '  after a leading blank',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      note: 'a plain scalar that goes on\nafter a blank line',
+      clip: 'line one\n  indented\n\nline three\n',
+      strip: 'text',
+      keep: 'text\n\n\n',
+      folded: 'one two\nthree\n',
+      last: '\nafter a leading blank\n',
+    });
+  });
+
+  it.each([
+    ['an alias', 'a: &x 1\nb: *x\n'],
+    ['a flow collection with content', 'a: [1, 2]\n'],
+    ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
+    ['a more-indented line in a folded scalar', 'a: >\n  one\n    two\n'],
+    ['a key that js-yaml would type', 'true: 1\n'],
+    ['a __proto__ key', '"__proto__": {}\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['a root scalar', 'just text\n'],
+  ])('leaves %s to js-yaml', (_, text) => {
+    expect(decodeFast(text)).toBeUndefined();
+  });
+
+  it('decodes most of the corpus, and only to what js-yaml returns', () => {
+    expect(corpusShare(expectSameValue)).toBeGreaterThan(0.85);
   });
 });

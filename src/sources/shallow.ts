@@ -1,5 +1,6 @@
 /**
- * A syntax check for YAML documents whose body no rule reads, at a fraction of a full decode.
+ * A syntax check for YAML documents whose body no rule reads, at a fraction of a full decode, and
+ * a decoder for the documents that rules do read, on the same walk.
  *
  * Most bytes in real repositories are CustomResourceDefinitions: megabytes of OpenAPI schema that
  * no rule looks at. They must still be checked for syntax errors (a broken file is never silently
@@ -12,7 +13,14 @@
  * doubt) returns `undefined`, and the caller decodes the document fully, which also gives the
  * precise error when there is one. A differential test checks this claim against js-yaml on
  * mutated real documents.
+ *
+ * {@link decodeFast} walks the same subset and also builds the document's value, exactly as
+ * js-yaml would (plain scalars are typed by js-yaml's own resolvers). It exists because a run
+ * that decodes only a few megabytes spends most of js-yaml's time warming it up: one walker,
+ * already warm from the syntax checks, is several times cheaper. The same differential test
+ * compares its values with js-yaml's.
  */
+import { resolvePlainScalar } from './documents.js';
 
 /** What a document says about itself, read without decoding its body. */
 export interface DocumentHeader {
@@ -77,7 +85,6 @@ const HEADER_METADATA_KEYS = new Set(['name', 'namespace', 'generateName']);
 
 const MAP = 0;
 const SEQ = 1;
-const MAX_DEPTH = 64;
 const MAX_KEY_LENGTH = 1024;
 
 /** Thrown inside the walk when the document leaves the supported subset. */
@@ -104,6 +111,15 @@ function hashOf(text: string, start: number, end: number): number {
   return hash;
 }
 
+/** Where the text in [start, stop) ends without its trailing spaces. */
+function endOfSpaces(text: string, start: number, stop: number): number {
+  let end = stop;
+  while (end > start && text.charCodeAt(end - 1) === SPACE) {
+    end--;
+  }
+  return end;
+}
+
 function isHex(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
@@ -118,13 +134,101 @@ export function shallowScan(text: string): DocumentHeader | undefined {
     return undefined;
   }
   try {
-    return new Walker(text).run();
+    const walker = new Walker(text, false);
+    walker.run();
+    return walker.result();
   } catch (error) {
     if (error instanceof Unsure) {
       return undefined;
     }
     throw error;
   }
+}
+
+/**
+ * Decodes one YAML document (as split by `splitDocuments`) whose root is a mapping or sequence,
+ * to the value js-yaml would return; `undefined` when the document is outside the subset (or is
+ * invalid), and needs js-yaml. Nesting is at most {@link MAX_FAST_DEPTH} collections deep, and there
+ * are no aliases, so the value needs no bounding walk.
+ */
+export function decodeFast(text: string): unknown {
+  if (UNSUPPORTED.test(text)) {
+    return undefined;
+  }
+  try {
+    const walker = new Walker(text, true);
+    walker.run();
+    return walker.root;
+  } catch (error) {
+    if (error instanceof Unsure) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** The deepest nesting of collections {@link decodeFast} builds. */
+export const MAX_FAST_DEPTH = 64;
+
+type Container = Record<string, unknown> | unknown[];
+
+const CLIP = 0;
+const STRIP = 1;
+const KEEP = 2;
+
+/** What follows a backslash in a double-quoted scalar, for the escapes without digits. */
+const ESCAPED = new Map<number, string>(
+  (
+    [
+      ['0', '\x00'],
+      ['a', '\x07'],
+      ['b', '\x08'],
+      ['t', '\x09'],
+      ['n', '\x0A'],
+      ['v', '\x0B'],
+      ['f', '\x0C'],
+      ['r', '\x0D'],
+      ['e', '\x1B'],
+      [' ', ' '],
+      ['"', '"'],
+      ['/', '/'],
+      ['\\', '\\'],
+      ['N', '\x85'],
+      ['_', '\xA0'],
+      ['L', '\u2028'],
+      ['P', '\u2029'],
+    ] as const
+  ).map(([escape, value]) => [escape.charCodeAt(0), value]),
+);
+
+/** A code point as js-yaml writes it: a surrogate pair above U+FFFF. */
+function fromCodePoint(code: number): string {
+  if (code <= 0xffff) {
+    return String.fromCharCode(code);
+  }
+  return String.fromCharCode(
+    ((code - 0x010000) >> 10) + 0xd800,
+    ((code - 0x010000) & 0x03ff) + 0xdc00,
+  );
+}
+
+/** The value of a double-quoted scalar's text on one line, whose escapes are known valid. */
+function unescapeDouble(inner: string): string {
+  let out = '';
+  let from = 0;
+  for (let index = inner.indexOf('\\'); index >= 0; index = inner.indexOf('\\', from)) {
+    out += inner.slice(from, index);
+    const code = inner.charCodeAt(index + 1);
+    const hex = HEX_ESCAPES.get(code);
+    if (hex === undefined) {
+      out += ESCAPED.get(code) ?? '';
+      from = index + 2;
+    } else {
+      out += fromCodePoint(parseInt(inner.slice(index + 2, index + 2 + hex), 16));
+      from = index + 2 + hex;
+    }
+  }
+  return out + inner.slice(from);
 }
 
 // What a line expects after `key:` (PENDING_KEY) or `-` (PENDING_ENTRY) with nothing after it.
@@ -143,6 +247,8 @@ const BLOCK = 3;
 class Walker {
   readonly text: string;
   readonly end: number;
+  /** Whether to build the document's value ({@link decodeFast}) rather than only its header. */
+  readonly build: boolean;
   // The open collections, innermost last.
   readonly kinds: number[] = [];
   readonly indents: number[] = [];
@@ -170,7 +276,11 @@ class Walker {
   quote = 0;
   openIsHeader = false;
 
-  readonly header: Record<string, string> = {};
+  /**
+   * The header fields found. A map, not an object: keys arrive in any order, and objects built in
+   * different orders have different shapes, which made V8 deoptimise the walk once per document.
+   */
+  readonly header = new Map<string, string>();
 
   /** The key found by {@link keyAt}: its hash, its text (see {@link keyText}) and its `:`. */
   foundHash = 0;
@@ -186,9 +296,80 @@ class Walker {
   nextColonSpace = -1;
   nextSpaceHash = -1;
 
-  constructor(text: string) {
+  // Building (decodeFast only). Each open collection's value, innermost last.
+  readonly containers: Container[] = [];
+  root: unknown = undefined;
+  /** Where the next node goes: a key of a mapping or an index of a sequence; the root if none. */
+  target: Container | undefined = undefined;
+  targetKey: string | number = 0;
+  /** Where the node pending after `key:` or `-` goes. */
+  pendingTarget: Container | undefined = undefined;
+  pendingTargetKey: string | number = 0;
+  /** Where the open multi-line scalar goes. */
+  scalarTarget: Container | undefined = undefined;
+  scalarTargetKey: string | number = 0;
+  /** An open plain scalar's text so far, and the blank lines since its last line. */
+  plain = '';
+  blanks = 0;
+  /** An open block scalar: its style, chomping, lines so far, and blank lines since the last. */
+  folded = false;
+  chomping = CLIP;
+  blockParts: string[] = [];
+  blockEmpty = 0;
+
+  constructor(text: string, build: boolean) {
     this.text = text;
     this.end = text.length;
+    this.build = build;
+  }
+
+  /** Puts a built value where {@link target} says. */
+  place(value: unknown): void {
+    const target = this.target;
+    if (target === undefined) {
+      this.root = value;
+    } else {
+      (target as Record<string, unknown>)[this.targetKey] = value;
+    }
+  }
+
+  /** Puts the value of the open multi-line scalar where it goes. */
+  placeScalar(value: unknown): void {
+    (this.scalarTarget as Record<string, unknown>)[this.scalarTargetKey] = value;
+  }
+
+  /** A content line of the open block scalar, whose content indentation is known. */
+  blockLine(lineStart: number, indent: number, lineEnd: number): void {
+    const blockIndent = this.blockIndent;
+    if (indent > blockIndent && this.folded) {
+      // More-indented lines of a folded scalar keep their line breaks: js-yaml's business.
+      throw UNSURE;
+    }
+    const parts = this.blockParts;
+    const empty = this.blockEmpty;
+    if (parts.length === 0) {
+      parts.push('\n'.repeat(empty));
+    } else if (this.folded) {
+      parts.push(empty === 0 ? ' ' : '\n'.repeat(empty));
+    } else {
+      parts.push('\n'.repeat(1 + empty));
+    }
+    parts.push(this.text.slice(lineStart + blockIndent, lineEnd));
+    this.blockEmpty = 0;
+  }
+
+  /** Ends the open block scalar: chomps its final line breaks and places its value. */
+  closeBlock(): void {
+    const parts = this.blockParts;
+    if (parts.length === 0) {
+      throw UNSURE;
+    }
+    const chomping = this.chomping;
+    parts.push(
+      chomping === KEEP ? '\n'.repeat(1 + this.blockEmpty) : chomping === CLIP ? '\n' : '',
+    );
+    this.placeScalar(parts.join(''));
+    this.blockParts = [];
   }
 
   colonSpaceFrom(from: number): number {
@@ -352,7 +533,7 @@ class Walker {
 
   push(kind: number, indent: number, parentKey: string | undefined): void {
     const depth = this.depth;
-    if (depth >= MAX_DEPTH) {
+    if (depth >= MAX_FAST_DEPTH) {
       throw UNSURE;
     }
     this.kinds[depth] = kind;
@@ -362,6 +543,11 @@ class Walker {
     this.keySets[depth] = undefined;
     this.parentKeys[depth] = parentKey;
     this.depth = depth + 1;
+    if (this.build) {
+      const container: Container = kind === MAP ? {} : [];
+      this.containers[depth] = container;
+      this.place(container);
+    }
   }
 
   /**
@@ -404,12 +590,21 @@ class Walker {
       this.open = BLOCK;
       this.openIndent = collectionIndent;
       this.blockIndent = -1;
+      if (this.build) {
+        this.folded = first === 62;
+        this.chomping = chomp === 43 ? KEEP : chomp === DASH ? STRIP : CLIP;
+        this.blockParts = [];
+        this.blockEmpty = 0;
+        this.scalarTarget = this.target;
+        this.scalarTargetKey = this.targetKey;
+      }
       return '';
     }
     if (first === QUOTE || first === APOSTROPHE) {
       const close = this.closeQuote(at + 1, lineEnd, first);
       if (close < 0) {
-        if (isHeader) {
+        if (isHeader || this.build) {
+          // Multi-line quoted scalars fold their lines: decoding them is left to js-yaml.
           throw UNSURE;
         }
         this.open = QUOTED;
@@ -421,6 +616,17 @@ class Walker {
         throw UNSURE;
       }
       this.open = NONE;
+      if (this.build) {
+        const inner = text.slice(at + 1, close);
+        this.place(
+          first === APOSTROPHE
+            ? inner.replace(/''/g, "'")
+            : inner.includes('\\')
+              ? unescapeDouble(inner)
+              : inner,
+        );
+        return '';
+      }
       if (isHeader) {
         const inner = text.slice(at + 1, close);
         if (first === QUOTE && inner.includes('\\')) {
@@ -436,6 +642,9 @@ class Walker {
         throw UNSURE;
       }
       this.open = NONE;
+      if (this.build) {
+        this.place(first === 123 ? {} : []);
+      }
       return '';
     }
     if (!plainStart(first, text.charCodeAt(at + 1), at + 1 === lineEnd)) {
@@ -444,8 +653,17 @@ class Walker {
     const stop = this.plainText(at, lineEnd);
     this.open = stop < lineEnd ? NONE : PLAIN;
     this.openIndent = collectionIndent;
+    if (this.build) {
+      const scalar = text.slice(at, endOfSpaces(text, at, stop));
+      this.plain = scalar;
+      this.blanks = 0;
+      this.scalarTarget = this.target;
+      this.scalarTargetKey = this.targetKey;
+      this.place(mayNotBeString(scalar) ? resolvePlainScalar(scalar) : scalar);
+      return '';
+    }
     if (isHeader) {
-      const scalar = text.slice(at, stop).trimEnd();
+      const scalar = text.slice(at, endOfSpaces(text, at, stop));
       if (mayNotBeString(scalar)) {
         throw UNSURE;
       }
@@ -480,10 +698,25 @@ class Walker {
         this.keySets[top] = new Set(list);
       }
     }
-    // Key strings are needed only at the levels of the header: the root and its metadata.
-    const key = top === 0 || (top === 1 && this.parentKeys[1] === 'metadata') ? this.keyText() : '';
+    // Key strings are needed only at the levels of the header (the root and its metadata), or
+    // when building.
+    const build = this.build;
+    const key =
+      build || top === 0 || (top === 1 && this.parentKeys[1] === 'metadata') ? this.keyText() : '';
     const isHeader =
-      (top === 0 && HEADER_ROOT_KEYS.has(key)) || (top === 1 && HEADER_METADATA_KEYS.has(key));
+      !build &&
+      ((top === 0 && HEADER_ROOT_KEYS.has(key)) || (top === 1 && HEADER_METADATA_KEYS.has(key)));
+    if (build) {
+      // A plain key that js-yaml would type (`true`, `-.5`) becomes that value's string.
+      if (key === '__proto__' || (this.foundQuoted === undefined && mayNotBeString(key))) {
+        throw UNSURE;
+      }
+      const container = this.containers[top] as Record<string, unknown>;
+      // A placeholder keeps js-yaml's key order while the value is still being read.
+      container[key] = null;
+      this.target = container;
+      this.targetKey = key;
+    }
     const mapIndent = this.indents[top] ?? 0;
     const start = this.afterIndicator(this.foundColon + 1, lineEnd, PENDING_KEY, mapIndent, key);
     if (start < 0) {
@@ -492,7 +725,7 @@ class Walker {
     }
     const scalar = this.value(start, lineEnd, mapIndent, isHeader);
     if (isHeader) {
-      this.header[key] = scalar;
+      this.header.set(key, scalar);
     }
   }
 
@@ -520,12 +753,20 @@ class Walker {
     this.pendingKey = key;
     this.pendingHeader = false;
     this.open = NONE;
+    this.pendingTarget = this.target;
+    this.pendingTargetKey = this.targetKey;
     return -1;
   }
 
   /** A `- …` line of the sequence at `depth - 1`; `at` is the dash. */
   entryLine(at: number, lineStart: number, lineEnd: number): void {
     const seqIndent = this.indents[this.depth - 1] ?? 0;
+    if (this.build) {
+      const sequence = this.containers[this.depth - 1] as unknown[];
+      this.target = sequence;
+      this.targetKey = sequence.length;
+      sequence.push(null);
+    }
     const start = this.afterIndicator(at + 1, lineEnd, PENDING_ENTRY, seqIndent, undefined);
     if (start < 0) {
       return;
@@ -564,6 +805,8 @@ class Walker {
         if (this.pendingHeader) {
           throw UNSURE;
         }
+        this.target = this.pendingTarget;
+        this.targetKey = this.pendingTargetKey;
         if (!this.isEntry(at, lineEnd) && !this.keyAt(at, lineEnd)) {
           // A scalar on its own line under `key:` or `-`.
           this.value(at, lineEnd, this.pendingIndent, false);
@@ -573,6 +816,8 @@ class Walker {
         return;
       }
       if (was === PENDING_KEY && indent === this.pendingIndent && this.isEntry(at, lineEnd)) {
+        this.target = this.pendingTarget;
+        this.targetKey = this.pendingTargetKey;
         this.push(SEQ, indent, this.pendingKey);
         this.indentless[this.depth - 1] = true;
         this.entryLine(at, lineStart, lineEnd);
@@ -580,6 +825,17 @@ class Walker {
       }
       // Otherwise the pending node was empty (null), which is fine unless it is in the header.
       if (this.pendingHeader) {
+        throw UNSURE;
+      }
+      // After an empty `-`, js-yaml reads a less indented `- ` line as the next entry of the same
+      // sequence (`- a:\n  -\n- b` gives [{a: [null, b]}]): the syntax is fine, the value is not
+      // this walk's to build.
+      if (
+        this.build &&
+        was === PENDING_ENTRY &&
+        indent < this.pendingIndent &&
+        this.isEntry(at, lineEnd)
+      ) {
         throw UNSURE;
       }
     }
@@ -628,13 +884,25 @@ class Walker {
     ) {
       throw UNSURE;
     }
-    if (this.plainText(at, lineEnd) < lineEnd) {
+    const stop = this.plainText(at, lineEnd);
+    if (this.build) {
+      // Folded as js-yaml folds: one line break becomes a space, n blank lines n line breaks.
+      const blanks = this.blanks;
+      const scalar =
+        this.plain +
+        (blanks === 0 ? ' ' : '\n'.repeat(blanks)) +
+        text.slice(at, endOfSpaces(text, at, stop));
+      this.plain = scalar;
+      this.blanks = 0;
+      this.placeScalar(mayNotBeString(scalar) ? resolvePlainScalar(scalar) : scalar);
+    }
+    if (stop < lineEnd) {
       // A comment ends the scalar; a later continuation line would then be an error.
       this.open = NONE;
     }
   }
 
-  run(): DocumentHeader | undefined {
+  run(): void {
     const text = this.text;
     const end = this.end;
     let lineStart = 0;
@@ -663,6 +931,15 @@ class Walker {
         if (open === BLOCK && this.blockIndent < 0 && indent > 0) {
           throw UNSURE;
         }
+        if (open === BLOCK) {
+          // Spaces beyond the content indentation would be content: left to js-yaml.
+          if (this.blockIndent >= 0 && indent > this.blockIndent) {
+            throw UNSURE;
+          }
+          this.blockEmpty++;
+        } else if (open === PLAIN) {
+          this.blanks++;
+        }
         lineStart = next;
         continue;
       }
@@ -670,8 +947,14 @@ class Walker {
         const blockIndent = this.blockIndent;
         if (blockIndent >= 0 ? indent >= blockIndent : indent > this.openIndent) {
           this.blockIndent = indent < blockIndent || blockIndent < 0 ? indent : blockIndent;
+          if (this.build) {
+            this.blockLine(lineStart, indent, lineEnd);
+          }
           lineStart = next;
           continue;
+        }
+        if (this.build) {
+          this.closeBlock();
         }
         this.open = NONE;
       } else if (open === QUOTED) {
@@ -717,11 +1000,18 @@ class Walker {
     if (this.open === QUOTED || (this.pending !== NONE && this.pendingHeader)) {
       throw UNSURE;
     }
-    return this.result();
+    if (this.build && this.open === BLOCK) {
+      this.closeBlock();
+    }
   }
 
   result(): DocumentHeader | undefined {
-    const { apiVersion, kind, name, namespace, generateName } = this.header;
+    const header = this.header;
+    const apiVersion = header.get('apiVersion');
+    const kind = header.get('kind');
+    const name = header.get('name');
+    const namespace = header.get('namespace');
+    const generateName = header.get('generateName');
     if (apiVersion === undefined || kind === undefined || apiVersion === '' || kind === '') {
       return undefined;
     }
