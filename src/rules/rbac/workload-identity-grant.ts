@@ -46,30 +46,82 @@ function bindingsOf(
   return [...nearest.values()];
 }
 
-/** The bindings of the input that name a service account as a subject. */
+/** A binding that names service accounts, with its place in the index (kinds in order). */
+interface Naming {
+  binding: Resource;
+  order: number;
+  /** For ServiceAccount subjects: the namespace, if the subject or the binding has one. */
+  namespace: string | undefined;
+}
+
+/** Who the bindings of one index name: built once, not once per workload. */
+interface NamingIndex {
+  sizes: string;
+  /** ServiceAccount subjects, by account name. */
+  byAccount: Map<string, Naming[]>;
+  /** User subjects, by user name (`system:serviceaccount:<ns>:<name>` names an account). */
+  byUser: Map<string, Naming[]>;
+}
+
+const namingIndexes = new WeakMap<ResourceIndex, NamingIndex>();
+
+function namingIndexOf(index: ResourceIndex): NamingIndex {
+  const sizes = BINDING_KINDS.map((kind) => index.ofKind(kind).length).join('/');
+  const known = namingIndexes.get(index);
+  if (known !== undefined && known.sizes === sizes) {
+    return known;
+  }
+  const byAccount = new Map<string, Naming[]>();
+  const byUser = new Map<string, Naming[]>();
+  const add = (map: Map<string, Naming[]>, key: string, naming: Naming): void => {
+    const list = map.get(key);
+    if (list === undefined) {
+      map.set(key, [naming]);
+    } else if (list[list.length - 1]?.binding !== naming.binding) {
+      list.push(naming);
+    }
+  };
+  let order = 0;
+  for (const kind of BINDING_KINDS) {
+    for (const binding of index.ofKind(kind)) {
+      for (const subject of subjectsOf(binding)) {
+        if (subject.kind === 'ServiceAccount') {
+          add(byAccount, subject.name, {
+            binding,
+            order,
+            namespace: subject.namespace || undefined,
+          });
+        } else if (subject.kind === 'User') {
+          add(byUser, subject.identity, { binding, order, namespace: undefined });
+        }
+      }
+      order++;
+    }
+  }
+  const built = { sizes, byAccount, byUser };
+  namingIndexes.set(index, built);
+  return built;
+}
+
+/** The bindings of the input that name a service account as a subject, in index order. */
 function namingBindings(
   index: ResourceIndex,
   name: string,
   namespace: string | undefined,
 ): Resource[] {
-  const found: Resource[] = [];
-  for (const kind of BINDING_KINDS) {
-    for (const binding of index.ofKind(kind)) {
-      for (const subject of subjectsOf(binding)) {
-        const named =
-          subject.kind === 'ServiceAccount'
-            ? subject.name === name && sameNamespace(subject.namespace || undefined, namespace)
-            : subject.kind === 'User' &&
-              namespace !== undefined &&
-              subject.identity === `system:serviceaccount:${namespace}:${name}`;
-        if (named) {
-          found.push(binding);
-          break;
-        }
-      }
+  const { byAccount, byUser } = namingIndexOf(index);
+  const found = new Map<number, Resource>();
+  for (const naming of byAccount.get(name) ?? []) {
+    if (sameNamespace(naming.namespace, namespace)) {
+      found.set(naming.order, naming.binding);
     }
   }
-  return found;
+  if (namespace !== undefined) {
+    for (const naming of byUser.get(`system:serviceaccount:${namespace}:${name}`) ?? []) {
+      found.set(naming.order, naming.binding);
+    }
+  }
+  return [...found].sort(([a], [b]) => a - b).map(([, binding]) => binding);
 }
 
 export default defineWorkloadRule<MessageId>({

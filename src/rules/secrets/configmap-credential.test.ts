@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingsOf } from '../../../test/rule-tester.js';
 import rule from './configmap-credential.js';
+import { SECRET_HINT, SECRET_WORDS } from './_detect.js';
 
 function configMap(data: string): string {
   return `apiVersion: v1
@@ -118,5 +119,25 @@ binaryData:
     expect(findingsOf(rule, LEAKY, { lang: 'ja' })[3]?.message).toBe(
       'ConfigMap のキー "application.properties" のファイルで、認証情報と思われる設定にリテラル値が設定されています: "spring.datasource.password", "mail.smtp.password", "sso.clientSecret"。',
     );
+  });
+});
+
+describe('the credential-name prefilter', () => {
+  it('lets every credential word through, so that it cannot hide a finding', () => {
+    for (const word of [...SECRET_WORDS, 'KEY']) {
+      expect(SECRET_HINT.test(word.toLowerCase()), word).toBe(true);
+    }
+  });
+
+  it('still reports a setting in a large file where only one line names a credential', () => {
+    const lines = Array.from(
+      { length: 2000 },
+      (_, index) => `    "panel${index}": "value${index}",`,
+    );
+    lines.splice(1234, 0, '    "adminPassword": "hunter2-but-longer",');
+    const findings = findingsOf(rule, configMap(`  dashboard.json: |\n${lines.join('\n')}`));
+    expect(findings.map((finding) => finding.message)).toEqual([
+      'ConfigMap key "dashboard.json" holds a file that sets credential-like settings to literal values: "adminPassword".',
+    ]);
   });
 });

@@ -11,7 +11,13 @@
  */
 import { defineResourceRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { classifyLiteral, isSecretName, matchesGlob, validateIgnoreNames } from './_detect.js';
+import {
+  classifyLiteral,
+  isSecretName,
+  matchesGlob,
+  SECRET_HINT,
+  validateIgnoreNames,
+} from './_detect.js';
 import { isRecord } from './_objects.js';
 
 type MessageId = 'knownFormat' | 'embeddedCredential' | 'secretName' | 'secretSettings';
@@ -50,7 +56,15 @@ function settingValue(raw: string): string {
 /** Names of the settings of a config file that hold literal credentials, in order. */
 function secretSettings(text: string, ignored: (name: string) => boolean): string[] {
   const names: string[] = [];
+  // A setting's name is part of its line: without a hint of a credential name in the file (or
+  // the line), no setting can count.
+  if (!SECRET_HINT.test(text)) {
+    return names;
+  }
   for (const line of text.split('\n')) {
+    if (!SECRET_HINT.test(line)) {
+      continue;
+    }
     const match = SETTING.exec(line);
     const name = match?.[1];
     if (name === undefined || ignored(name)) {
