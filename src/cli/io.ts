@@ -10,6 +10,11 @@ export interface CliIO {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   now(): Date;
+  /**
+   * Tunes the JavaScript engine for work that will be over in a second or two; only the real
+   * process does anything (see process-io.ts).
+   */
+  tuneForShortRun?(): void;
 }
 
 /** Exit codes shared by every command. */

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import type { CliIO } from './io.js';
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -17,5 +18,11 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    // A short run does most of its work before V8's optimising compiler has caught up, and on
+    // two cores the compiler competes with the run itself. Without inlining, each compilation
+    // is several times cheaper and optimised code arrives sooner: measured on the 866-file
+    // corpus, 16% less wall time and 23% less CPU. Long runs keep the default, whose compiled
+    // code is faster once it is there (the 10x corpus was 6% slower without inlining).
+    tuneForShortRun: () => setFlagsFromString('--no-turbo-inlining'),
   };
 }

@@ -83,6 +83,9 @@ export interface WorkerInput {
   trackCoverage: boolean;
 }
 
+/** Inputs of at most this many files (and no stdin) count as short runs: see CliIO. */
+const SHORT_RUN_FILES = 2000;
+
 /** Inputs below this many files are scanned on the main thread alone. */
 const PARALLEL_MIN_FILES = 48;
 
@@ -246,6 +249,9 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     }
   }
 
+  if (!request.paths.includes('-') && files.length <= SHORT_RUN_FILES) {
+    io.tuneForShortRun?.();
+  }
   if (request.paths.includes('-')) {
     addOutcome(
       main,
