@@ -109,14 +109,16 @@ function groupsOf(kind: string): string[] {
 }
 
 /** Edit distance, for suggestions; small inputs only. */
-function distance(a: string, b: string): number {
+function distance(first: string, second: string): number {
+  const a = first.toLowerCase();
+  const b = second.toLowerCase();
   const row = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     let diagonal = row[0] ?? 0;
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const above = row[j] ?? 0;
-      const cost = a[i - 1]?.toLowerCase() === b[j - 1]?.toLowerCase() ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + cost);
       diagonal = above;
     }

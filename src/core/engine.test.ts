@@ -3,8 +3,10 @@ import { runRules } from '../../test/rule-tester.js';
 import privileged from '../rules/hardening/privileged.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG } from './config.js';
-import { Engine } from './engine.js';
+import { Engine, locatePointer } from './engine.js';
 import { defineResourceRule } from './rule.js';
+import { decodeText } from '../sources/files.js';
+import { DEFAULT_LIMITS } from '../sources/documents.js';
 
 const privilegedPod = (annotations = '', name = 'web') => `apiVersion: v1
 kind: Pod
@@ -190,5 +192,58 @@ describe('Engine', () => {
       'コンテナ "app" が特権モードで動作します (securityContext.privileged: true)。',
     );
     expect(output.findings[0]?.title).toBe('特権コンテナ');
+  });
+});
+
+describe('locatePointer', () => {
+  const [pod, item] = decodeText(
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: web',
+      '  annotations:',
+      '    example.com/a~b: x',
+      'spec:',
+      '  containers:',
+      '    - name: app',
+      '      image: nginx:1.27',
+      '---',
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '  - apiVersion: v1',
+      '    kind: Pod',
+      '    metadata: {name: listed}',
+      '    spec:',
+      '      containers:',
+      '        - name: app',
+      '          image: nginx:1.27',
+    ].join('\n'),
+    'pods.yaml',
+    false,
+    DEFAULT_LIMITS,
+  ).resources;
+
+  it('points at the field when it exists, and at its nearest existing ancestor when not', () => {
+    expect(locatePointer(pod!, '/spec/containers/0/image')).toEqual({ line: 10, column: 7 });
+    expect(locatePointer(pod!, '/spec/containers/0/securityContext/runAsNonRoot')).toEqual({
+      line: 9,
+      column: 7,
+    });
+    expect(locatePointer(pod!, '/spec/containers/3/image')).toEqual({ line: 8, column: 3 });
+    expect(locatePointer(pod!, '/spec/hostNetwork')).toEqual({ line: 7, column: 1 });
+    // Escaped tokens (~1 for /, ~0 for ~) name the key, as written.
+    expect(locatePointer(pod!, '/metadata/annotations/example.com~1a~0b/deeper')).toEqual({
+      line: 6,
+      column: 5,
+    });
+  });
+
+  it('works inside the items of a List', () => {
+    expect(locatePointer(item!, '/spec/containers/0/securityContext')).toEqual({
+      line: 20,
+      column: 11,
+    });
   });
 });

@@ -16,7 +16,13 @@ import type {
   Severity,
   SourcePosition,
 } from './model.js';
-import { renderTemplate, type AnyRule, type Report, type ResourceIndex } from './rule.js';
+import {
+  renderTemplate,
+  type AnyRule,
+  type Report,
+  type ResourceIndex,
+  type RuleContext,
+} from './rule.js';
 import { annotationVerdict, exceptionFor } from './suppressions.js';
 import type { TypeProblem } from './sanitize.js';
 import { BUILTIN_POD_TEMPLATE_PATHS, workloadOf, type Workload } from './workload.js';
@@ -40,6 +46,8 @@ interface ActiveRule {
   rule: AnyRule;
   severity: Severity;
   options: object;
+  /** What the rule's check is given; made on first use, then the same for every resource. */
+  context?: RuleContext<string, object>;
 }
 
 /** Notes for the user that are neither findings nor errors (expired exceptions and the like). */
@@ -98,11 +106,40 @@ class GrowingIndex implements ResourceIndex {
   }
 }
 
+/**
+ * The longest leading part of a pointer that exists in a decoded value. Findings often point at
+ * a missing field (to say it should be set); asking the object first spares the source locator
+ * one question for each missing level.
+ */
+function existingPart(root: unknown, pointer: string): string {
+  let node = root;
+  let end = 0;
+  while (end < pointer.length) {
+    const next = pointer.indexOf('/', end + 1);
+    const stop = next < 0 ? pointer.length : next;
+    const raw = pointer.slice(end + 1, stop);
+    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    if (Array.isArray(node)) {
+      const item = /^(?:0|[1-9]\d*)$/.test(token) ? (node[Number(token)] as unknown) : undefined;
+      if (item === undefined) {
+        break;
+      }
+      node = item;
+    } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) {
+      node = (node as Record<string, unknown>)[token];
+    } else {
+      break;
+    }
+    end = stop;
+  }
+  return pointer.slice(0, end);
+}
+
 /** Locates a pointer, falling back to its nearest existing ancestor and then the object itself. */
 export function locatePointer(resource: Resource, pointer: string): SourcePosition {
   const prefix = resource.pointerPrefix ?? '';
   if (resource.locate !== undefined) {
-    let current = pointer;
+    let current = existingPart(resource.object, pointer);
     for (;;) {
       const position = resource.locate(prefix + current);
       if (position !== undefined) {
@@ -156,6 +193,9 @@ export function activeRules(
   }
   return { active, issues };
 }
+
+/** What {@link exceptionFor} says when the configuration has no exceptions. */
+const NO_EXCEPTION: ReturnType<typeof exceptionFor> = {};
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
@@ -331,17 +371,22 @@ export class Engine {
     return found;
   }
 
+  /** The reports of the rule running now; emptied before each rule. */
+  readonly #reports: Report[] = [];
+  readonly #collect = (report: Report): void => {
+    this.#reports.push(report);
+  };
+
   #run(rules: readonly ActiveRule[], resource: Resource, workload: Workload | undefined): void {
+    const reports = this.#reports;
     for (const active of this.#rulesFor(rules, resource, workload)) {
       const { rule } = active;
-      const reports: Report[] = [];
-      const context = {
+      reports.length = 0;
+      const context = (active.context ??= {
         options: active.options,
         index: this.#index,
-        report: (report: Report) => {
-          reports.push(report);
-        },
-      };
+        report: this.#collect,
+      });
       try {
         if (rule.target === 'workload') {
           rule.check(workload as Workload, context);
@@ -432,17 +477,20 @@ export class Engine {
           ? '（strict モードのため注釈による抑制は無効です）'
           : ' (suppression ignored: annotations cannot suppress in strict mode)';
     }
-    const exception = exceptionFor(
-      config,
-      {
-        ruleId: rule.meta.id,
-        kind: ref.kind,
-        namespace: ref.namespace,
-        name: ref.name,
-        container: report.container,
-      },
-      today,
-    );
+    const exception =
+      config.exceptions.length === 0
+        ? NO_EXCEPTION
+        : exceptionFor(
+            config,
+            {
+              ruleId: rule.meta.id,
+              kind: ref.kind,
+              namespace: ref.namespace,
+              name: ref.name,
+              container: report.container,
+            },
+            today,
+          );
     if (exception.suppression !== undefined) {
       finding.suppression = exception.suppression;
     } else if (exception.expired !== undefined) {
