@@ -390,3 +390,33 @@ describe('decodeFast', () => {
     expect(corpusShare(expectSameValue)).toBeGreaterThan(0.85);
   });
 });
+
+describe('shallowScan on repeated large documents', () => {
+  const large = [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: widgets.example.com',
+    'spec:',
+    ...Array.from({ length: 400 }, (_, index) => `  field${index}: value ${index}`),
+  ].join('\n');
+
+  it('answers a copy the same, and hands out headers the caller may change', () => {
+    const first = shallowScan(large);
+    expect(first).toEqual({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      name: 'widgets.example.com',
+    });
+    first!.name = 'changed';
+    expect(shallowScan(`${large.slice(0, 10)}${large.slice(10)}`)?.name).toBe(
+      'widgets.example.com',
+    );
+  });
+
+  it('still refuses a large invalid document every time', () => {
+    const broken = `${large}\n  field0: duplicate\n`;
+    expect(shallowScan(broken)).toBeUndefined();
+    expect(shallowScan(broken)).toBeUndefined();
+  });
+});

@@ -130,6 +130,35 @@ function isHex(code: number): boolean {
  * a Kubernetes object, or with a header that is not plain strings.
  */
 export function shallowScan(text: string): DocumentHeader | undefined {
+  if (text.length < REMEMBER_FROM) {
+    return scanHeader(text);
+  }
+  // Repositories often hold several copies of the same large documents (vendored CRDs).
+  if (remembered.has(text)) {
+    const header = remembered.get(text);
+    return header === undefined ? undefined : { ...header };
+  }
+  const header = scanHeader(text);
+  remembered.set(text, header === undefined ? undefined : { ...header });
+  rememberedBytes += text.length;
+  for (const [old] of remembered) {
+    if (rememberedBytes <= REMEMBER_BYTES) {
+      break;
+    }
+    remembered.delete(old);
+    rememberedBytes -= old.length;
+  }
+  return header;
+}
+
+/** Documents at least this long have their answers remembered, by text. */
+const REMEMBER_FROM = 4096;
+/** How much document text the remembered answers may hold on to, oldest dropped first. */
+const REMEMBER_BYTES = 16 * 1024 * 1024;
+const remembered = new Map<string, DocumentHeader | undefined>();
+let rememberedBytes = 0;
+
+function scanHeader(text: string): DocumentHeader | undefined {
   if (UNSUPPORTED.test(text)) {
     return undefined;
   }
