@@ -333,6 +333,24 @@ describe('decodeFast', () => {
     });
   });
 
+  it('reads flow collections that end on their line', () => {
+    expect(
+      decodes(
+        [
+          'args: ["--port", \'8080\', -v, x#y]',
+          'securityContext: {runAsUser: 1000, capabilities: {drop: [ALL], add: []}}',
+          'nested: [ [1, 0x10], {a: "b\\tc"} ]  # a comment',
+          'spaced: {a : ~, b: true}',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      args: ['--port', '8080', '-v', 'x#y'],
+      securityContext: { runAsUser: 1000, capabilities: { drop: ['ALL'], add: [] } },
+      nested: [[1, 16], { a: 'b\tc' }],
+      spaced: { a: null, b: true },
+    });
+  });
+
   it('folds multi-line plain scalars and reads block scalars with each chomping', () => {
     expect(
       decodes(
@@ -375,7 +393,12 @@ describe('decodeFast', () => {
 
   it.each([
     ['an alias', 'a: &x 1\nb: *x\n'],
-    ['a flow collection with content', 'a: [1, 2]\n'],
+    ['an implicit pair in a flow sequence', 'a: [b: c]\n'],
+    ['an empty flow entry', 'a: [1, , 2]\n'],
+    ['a trailing comma', 'a: [1, 2,]\n'],
+    ['a flow mapping entry without a value', 'a: {b}\n'],
+    ['a flow collection over several lines', 'a: [1,\n  2]\n'],
+    ['a duplicate key in a flow mapping', 'a: {b: 1, "b": 2}\n'],
     ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
     ['a more-indented line in a folded scalar', 'a: >\n  one\n    two\n'],
     ['a key that js-yaml would type', 'true: 1\n'],
@@ -384,6 +407,57 @@ describe('decodeFast', () => {
     ['a root scalar', 'just text\n'],
   ])('leaves %s to js-yaml', (_, text) => {
     expect(decodeFast(text)).toBeUndefined();
+  });
+
+  it('never decodes a random flow collection differently from js-yaml', () => {
+    const next = random(Number(process.env.FUZZ_SEED ?? 20261123));
+    const tokens = [
+      '[',
+      ']',
+      '{',
+      '}',
+      ', ',
+      ',',
+      ' ',
+      ': ',
+      ':',
+      'a',
+      'b c',
+      '1',
+      '-1',
+      '-x',
+      '"x\\ty"',
+      "'y''z'",
+      '#',
+      ' #c',
+      '-',
+      'true',
+      '~',
+      '""',
+      '0x1F',
+      '.5',
+      '? ',
+      '[]',
+      '{}',
+      'k: v',
+      '"k": 1',
+      '!t ',
+      '&a ',
+      '*a',
+    ];
+    let built = 0;
+    const rounds = Number(process.env.FUZZ_ROUNDS ?? 20_000);
+    for (let round = 0; round < rounds; round++) {
+      const open = next() < 0.5 ? '[' : '{';
+      const length = 1 + Math.floor(next() * 10);
+      const parts = Array.from({ length }, () => tokens[Math.floor(next() * tokens.length)] ?? '');
+      const text = `a: 1\nk: ${open}${parts.join('')}${next() < 0.8 ? (open === '[' ? ']' : '}') : ''}\n`;
+      if (expectSameValue(text) !== undefined) {
+        built++;
+      }
+    }
+    // Enough of them must be decodable for the comparison to mean anything.
+    expect(built).toBeGreaterThan(rounds / 50);
   });
 
   it('decodes most of the corpus, and only to what js-yaml returns', () => {

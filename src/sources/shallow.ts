@@ -666,13 +666,19 @@ class Walker {
       return '';
     }
     if (first === 123 || first === 91) {
+      this.open = NONE;
+      if (this.build) {
+        // A flow collection that ends on its line (`[a, "b"]`, `{drop: [ALL]}`).
+        const end = this.flowNode(at, lineEnd, this.depth);
+        if (!this.restIsEmpty(end, lineEnd)) {
+          throw UNSURE;
+        }
+        this.place(this.flowValue);
+        return '';
+      }
       // Only empty flow collections: `{}` and `[]`.
       if (text.charCodeAt(at + 1) !== first + 2 || !this.restIsEmpty(at + 2, lineEnd) || isHeader) {
         throw UNSURE;
-      }
-      this.open = NONE;
-      if (this.build) {
-        this.place(first === 123 ? {} : []);
       }
       return '';
     }
@@ -700,6 +706,163 @@ class Walker {
       return scalar;
     }
     return '';
+  }
+
+  /** The value of the flow node {@link flowNode} or {@link flowScalar} last read. */
+  flowValue: unknown = undefined;
+
+  /**
+   * Reads a flow collection that starts at `at` (a `[` or `{`) and ends on the same line, into
+   * {@link flowValue}; returns the offset after it. A conservative subset, like the rest of the
+   * walk: items are plain or quoted scalars and nested collections; mapping entries are written
+   * `key: value`. Anything else (implicit pairs in sequences, empty or trailing entries, a
+   * missing value, a comment or line end inside) is left to js-yaml.
+   */
+  flowNode(at: number, lineEnd: number, depth: number): number {
+    if (depth >= MAX_FAST_DEPTH) {
+      throw UNSURE;
+    }
+    const text = this.text;
+    const isMap = text.charCodeAt(at) === 123;
+    const close = isMap ? 125 : 93;
+    let index = this.skipSpaces(at + 1, lineEnd);
+    if (text.charCodeAt(index) === close) {
+      this.flowValue = isMap ? {} : [];
+      return index + 1;
+    }
+    const sequence: unknown[] = [];
+    const mapping: Record<string, unknown> = {};
+    const keys = new Set<string>();
+    for (;;) {
+      if (isMap) {
+        index = this.flowScalar(index, lineEnd, true);
+        const key = this.flowValue;
+        if (
+          typeof key !== 'string' ||
+          keys.has(key) ||
+          key === '__proto__' ||
+          text.charCodeAt(index) !== COLON ||
+          text.charCodeAt(index + 1) !== SPACE
+        ) {
+          throw UNSURE;
+        }
+        keys.add(key);
+        index = this.flowItem(this.skipSpaces(index + 1, lineEnd), lineEnd, depth);
+        mapping[key] = this.flowValue;
+      } else {
+        index = this.flowItem(index, lineEnd, depth);
+        if (text.charCodeAt(index) === COLON) {
+          // `[a: b]` is a sequence of one single-pair mapping.
+          throw UNSURE;
+        }
+        sequence.push(this.flowValue);
+      }
+      index = this.skipSpaces(index, lineEnd);
+      const next = text.charCodeAt(index);
+      if (next === close) {
+        this.flowValue = isMap ? mapping : sequence;
+        return index + 1;
+      }
+      if (next !== 44) {
+        throw UNSURE;
+      }
+      index = this.skipSpaces(index + 1, lineEnd);
+      const after = text.charCodeAt(index);
+      if (after === 44 || after === 93 || after === 125) {
+        // An empty entry, or a trailing comma.
+        throw UNSURE;
+      }
+    }
+  }
+
+  /** A value inside a flow collection: a nested collection or a scalar. */
+  flowItem(at: number, lineEnd: number, depth: number): number {
+    const first = this.text.charCodeAt(at);
+    return first === 91 || first === 123
+      ? this.flowNode(at, lineEnd, depth + 1)
+      : this.flowScalar(at, lineEnd, false);
+  }
+
+  /**
+   * A quoted or plain scalar inside a flow collection, into {@link flowValue} (a key stays a
+   * string; a plain key that js-yaml would type is left to js-yaml); returns the offset after it.
+   */
+  flowScalar(at: number, lineEnd: number, isKey: boolean): number {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (first === QUOTE || first === APOSTROPHE) {
+      const close = this.closeQuote(at + 1, lineEnd, first);
+      if (close < 0) {
+        throw UNSURE;
+      }
+      const inner = text.slice(at + 1, close);
+      this.flowValue =
+        first === APOSTROPHE
+          ? inner.replace(/''/g, "'")
+          : inner.includes('\\')
+            ? unescapeDouble(inner)
+            : inner;
+      return close + 1;
+    }
+    // Indicators cannot start a plain scalar, except `-` before a character that may follow it.
+    const next = text.charCodeAt(at + 1);
+    if (
+      at >= lineEnd ||
+      (first < 128 &&
+        INDICATOR[first] === 1 &&
+        (first !== DASH ||
+          at + 1 >= lineEnd ||
+          (next < 128 && INDICATOR[next] === 1) ||
+          next === SPACE))
+    ) {
+      throw UNSURE;
+    }
+    // A plain scalar ends at a flow indicator or at `: `; ` #` would start a comment.
+    let end = at;
+    for (; end < lineEnd; end++) {
+      const code = text.charCodeAt(end);
+      if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125) {
+        break;
+      }
+      if (code === COLON) {
+        const after = text.charCodeAt(end + 1);
+        if (
+          after === SPACE ||
+          after === 44 ||
+          after === 93 ||
+          after === 125 ||
+          end + 1 === lineEnd
+        ) {
+          break;
+        }
+      } else if (code === HASH && text.charCodeAt(end - 1) === SPACE) {
+        throw UNSURE;
+      }
+    }
+    const stop = endOfSpaces(text, at, end);
+    const scalar = text.slice(at, stop);
+    if (scalar === '') {
+      throw UNSURE;
+    }
+    if (isKey) {
+      if (mayNotBeString(scalar)) {
+        throw UNSURE;
+      }
+      this.flowValue = scalar;
+    } else {
+      this.flowValue = mayNotBeString(scalar) ? resolvePlainScalar(scalar) : scalar;
+    }
+    return end;
+  }
+
+  /** The first offset from `from` that is not a space, at most `lineEnd`. */
+  skipSpaces(from: number, lineEnd: number): number {
+    const text = this.text;
+    let index = from;
+    while (index < lineEnd && text.charCodeAt(index) === SPACE) {
+      index++;
+    }
+    return index;
   }
 
   /**
