@@ -241,6 +241,14 @@ function fromCodePoint(code: number): string {
   );
 }
 
+/** The value of a quoted scalar on one line, from its quote character and the text inside. */
+function quotedValue(quote: number, inner: string): string {
+  if (quote === APOSTROPHE) {
+    return inner.replace(/''/g, "'");
+  }
+  return inner.includes('\\') ? unescapeDouble(inner) : inner;
+}
+
 /** The value of a double-quoted scalar's text on one line, whose escapes are known valid. */
 function unescapeDouble(inner: string): string {
   let out = '';
@@ -647,13 +655,7 @@ class Walker {
       this.open = NONE;
       if (this.build) {
         const inner = text.slice(at + 1, close);
-        this.place(
-          first === APOSTROPHE
-            ? inner.replace(/''/g, "'")
-            : inner.includes('\\')
-              ? unescapeDouble(inner)
-              : inner,
-        );
+        this.place(quotedValue(first, inner));
         return '';
       }
       if (isHeader) {
@@ -795,13 +797,7 @@ class Walker {
       if (close < 0) {
         throw UNSURE;
       }
-      const inner = text.slice(at + 1, close);
-      this.flowValue =
-        first === APOSTROPHE
-          ? inner.replace(/''/g, "'")
-          : inner.includes('\\')
-            ? unescapeDouble(inner)
-            : inner;
+      this.flowValue = quotedValue(first, text.slice(at + 1, close));
       return close + 1;
     }
     // Indicators cannot start a plain scalar, except `-` before a character that may follow it.
