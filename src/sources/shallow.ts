@@ -519,7 +519,9 @@ class Walker {
       }
       const key = first === APOSTROPHE ? inner.replace(/''/g, "'") : inner;
       this.foundQuoted = key;
-      this.foundHash = hashOf(key, 0, key.length);
+      if (!this.build) {
+        this.foundHash = hashOf(key, 0, key.length);
+      }
       this.foundColon = colon;
       return true;
     }
@@ -558,7 +560,9 @@ class Walker {
     this.foundQuoted = undefined;
     this.foundStart = at;
     this.foundEnd = keyEnd;
-    this.foundHash = hashOf(text, at, keyEnd);
+    if (!this.build) {
+      this.foundHash = hashOf(text, at, keyEnd);
+    }
     this.foundColon = colon;
     return true;
   }
@@ -576,7 +580,7 @@ class Walker {
     this.kinds[depth] = kind;
     this.indents[depth] = indent;
     this.indentless[depth] = false;
-    this.keyLists[depth] = kind === MAP ? [] : undefined;
+    this.keyLists[depth] = kind === MAP && !this.build ? [] : undefined;
     this.keySets[depth] = undefined;
     this.parentKeys[depth] = parentKey;
     this.depth = depth + 1;
@@ -865,30 +869,33 @@ class Walker {
    * A `key: value` line of the mapping at `depth - 1`, whose key {@link keyAt} has just found.
    */
   keyLine(lineEnd: number): void {
-    const hash = this.foundHash;
     const top = this.depth - 1;
-    const list = this.keyLists[top];
-    if (list === undefined) {
+    if (this.kinds[top] !== MAP) {
       throw UNSURE;
     }
-    const set = this.keySets[top];
-    if (set !== undefined) {
-      if (set.has(hash)) {
-        throw UNSURE;
-      }
-      set.add(hash);
-    } else {
-      if (list.includes(hash)) {
-        throw UNSURE;
-      }
-      list.push(hash);
-      if (list.length > 16) {
-        this.keySets[top] = new Set(list);
+    const build = this.build;
+    if (!build) {
+      // Building finds duplicates in the mapping it builds; checking only, by key hashes.
+      const hash = this.foundHash;
+      const list = this.keyLists[top] as number[];
+      const set = this.keySets[top];
+      if (set !== undefined) {
+        if (set.has(hash)) {
+          throw UNSURE;
+        }
+        set.add(hash);
+      } else {
+        if (list.includes(hash)) {
+          throw UNSURE;
+        }
+        list.push(hash);
+        if (list.length > 16) {
+          this.keySets[top] = new Set(list);
+        }
       }
     }
     // Key strings are needed only at the levels of the header (the root and its metadata), or
     // when building.
-    const build = this.build;
     const key =
       build || top === 0 || (top === 1 && this.parentKeys[1] === 'metadata') ? this.keyText() : '';
     const isHeader =
@@ -900,6 +907,10 @@ class Walker {
         throw UNSURE;
       }
       const container = this.containers[top] as Record<string, unknown>;
+      if (Object.hasOwn(container, key)) {
+        // A duplicate key, which js-yaml refuses.
+        throw UNSURE;
+      }
       // A placeholder keeps js-yaml's key order while the value is still being read.
       container[key] = null;
       this.target = container;
