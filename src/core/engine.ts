@@ -25,7 +25,12 @@ import {
 } from './rule.js';
 import { annotationVerdict, exceptionFor } from './suppressions.js';
 import type { TypeProblem } from './sanitize.js';
-import { BUILTIN_POD_TEMPLATE_PATHS, workloadOf, type Workload } from './workload.js';
+import {
+  BUILTIN_POD_TEMPLATE_PATHS,
+  existingPrefix,
+  workloadOf,
+  type Workload,
+} from './workload.js';
 
 export interface EngineOptions {
   config: Config;
@@ -106,40 +111,12 @@ class GrowingIndex implements ResourceIndex {
   }
 }
 
-/**
- * The longest leading part of a pointer that exists in a decoded value. Findings often point at
- * a missing field (to say it should be set); asking the object first spares the source locator
- * one question for each missing level.
- */
-function existingPart(root: unknown, pointer: string): string {
-  let node = root;
-  let end = 0;
-  while (end < pointer.length) {
-    const next = pointer.indexOf('/', end + 1);
-    const stop = next < 0 ? pointer.length : next;
-    const raw = pointer.slice(end + 1, stop);
-    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
-    if (Array.isArray(node)) {
-      const item = /^(?:0|[1-9]\d*)$/.test(token) ? (node[Number(token)] as unknown) : undefined;
-      if (item === undefined) {
-        break;
-      }
-      node = item;
-    } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) {
-      node = (node as Record<string, unknown>)[token];
-    } else {
-      break;
-    }
-    end = stop;
-  }
-  return pointer.slice(0, end);
-}
-
 /** Locates a pointer, falling back to its nearest existing ancestor and then the object itself. */
 export function locatePointer(resource: Resource, pointer: string): SourcePosition {
   const prefix = resource.pointerPrefix ?? '';
   if (resource.locate !== undefined) {
-    let current = existingPart(resource.object, pointer);
+    // Asking the object first spares the source locator one question per missing level.
+    let current = existingPrefix(resource.object, pointer);
     for (;;) {
       const position = resource.locate(prefix + current);
       if (position !== undefined) {
@@ -193,9 +170,6 @@ export function activeRules(
   }
   return { active, issues };
 }
-
-/** What {@link exceptionFor} says when the configuration has no exceptions. */
-const NO_EXCEPTION: ReturnType<typeof exceptionFor> = {};
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
@@ -477,20 +451,17 @@ export class Engine {
           ? '（strict モードのため注釈による抑制は無効です）'
           : ' (suppression ignored: annotations cannot suppress in strict mode)';
     }
-    const exception =
-      config.exceptions.length === 0
-        ? NO_EXCEPTION
-        : exceptionFor(
-            config,
-            {
-              ruleId: rule.meta.id,
-              kind: ref.kind,
-              namespace: ref.namespace,
-              name: ref.name,
-              container: report.container,
-            },
-            today,
-          );
+    const exception = exceptionFor(
+      config,
+      {
+        ruleId: rule.meta.id,
+        kind: ref.kind,
+        namespace: ref.namespace,
+        name: ref.name,
+        container: report.container,
+      },
+      today,
+    );
     if (exception.suppression !== undefined) {
       finding.suppression = exception.suppression;
     } else if (exception.expired !== undefined) {

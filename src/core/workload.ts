@@ -77,6 +77,35 @@ export function valueAt(root: unknown, pointer: string): unknown {
   }
 }
 
+/**
+ * The longest leading part of a JSON pointer that exists in `root`: own keys of objects, indexes
+ * of arrays. Findings often point at a missing field (to say it should be set); their position
+ * is that of the nearest field that is there.
+ */
+export function existingPrefix(root: unknown, pointer: string): string {
+  let node = root;
+  let end = 0;
+  while (end < pointer.length) {
+    const next = pointer.indexOf('/', end + 1);
+    const stop = next < 0 ? pointer.length : next;
+    const raw = pointer.slice(end + 1, stop);
+    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    if (Array.isArray(node)) {
+      const item = /^(?:0|[1-9]\d*)$/.test(token) ? (node[Number(token)] as unknown) : undefined;
+      if (item === undefined) {
+        break;
+      }
+      node = item;
+    } else if (isRecord(node) && Object.hasOwn(node, token)) {
+      node = node[token];
+    } else {
+      break;
+    }
+    end = stop;
+  }
+  return pointer.slice(0, end);
+}
+
 const CONTAINER_TYPES: readonly ContainerType[] = [
   'initContainers',
   'containers',

@@ -22,8 +22,30 @@
  * several times cheaper. The same differential test compares its values with js-yaml's, and a
  * second one does so on random flow collections. Large documents that recur (vendored copies of
  * the same CRDs) have their syntax checked once.
+ *
+ * This module is the line-level walk (indentation, keys, entries, the scalars that span lines).
+ * The character-level pieces are in yaml-scan.ts, and flow collections in yaml-flow.ts.
  */
 import { resolvePlainScalar } from './documents.js';
+import { FlowReader } from './yaml-flow.js';
+import {
+  APOSTROPHE,
+  closeQuote,
+  COLON,
+  DASH,
+  endOfSpaces,
+  hashOf,
+  INDICATOR,
+  HASH,
+  mayNotBeString,
+  plainStart,
+  QUOTE,
+  quotedValue,
+  SPACE,
+  Unsure,
+  UNSURE,
+  UNSUPPORTED,
+} from './yaml-scan.js';
 
 /** What a document says about itself, read without decoding its body. */
 export interface DocumentHeader {
@@ -34,98 +56,12 @@ export interface DocumentHeader {
   generateName?: string;
 }
 
-/** Characters js-yaml refuses, and characters this checker leaves to the full decoder. */
-// eslint-disable-next-line no-control-regex
-const UNSUPPORTED = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
-const SPACE = 32;
-const HASH = 35;
-const COLON = 58;
-const DASH = 45;
-const QUOTE = 34;
-const APOSTROPHE = 39;
-const BACKSLASH = 92;
-
-/** First characters that start anything other than a plain scalar, or that need care. */
-const INDICATOR = new Uint8Array(128);
-for (const character of '-?:,[]{}#&*!|>\'"%@`') {
-  INDICATOR[character.charCodeAt(0)] = 1;
-}
-
-/** Escapes allowed after a backslash in a double-quoted scalar (YAML 1.2), other than x, u, U. */
-const SIMPLE_ESCAPES = new Set('0abtnvfre "/\\N_LP'.split('').map((c) => c.charCodeAt(0)));
-const HEX_ESCAPES = new Map([
-  [120, 2],
-  [117, 4],
-  [85, 8],
-]);
-
-/**
- * Whether the core schema might decode a plain scalar as something other than a string: a number,
- * `.inf`, `~`, null or a boolean. Errs towards yes.
- */
-function mayNotBeString(scalar: string): boolean {
-  const first = scalar.charCodeAt(0);
-  if (
-    (first >= 48 && first <= 57) ||
-    first === 45 ||
-    first === 43 ||
-    first === 46 ||
-    first === 126
-  ) {
-    return true;
-  }
-  const length = scalar.length;
-  if (length !== 4 && length !== 5) {
-    return length === 0;
-  }
-  const lower = scalar.toLowerCase();
-  return lower === 'null' || lower === 'true' || lower === 'false';
-}
-
 const HEADER_ROOT_KEYS = new Set(['apiVersion', 'kind']);
 const HEADER_METADATA_KEYS = new Set(['name', 'namespace', 'generateName']);
 
 const MAP = 0;
 const SEQ = 1;
 const MAX_KEY_LENGTH = 1024;
-
-/** Thrown inside the walk when the document leaves the supported subset. */
-class Unsure extends Error {}
-const UNSURE = new Unsure();
-
-/**
- * Whether a plain scalar may start with `code` (followed by `next`): not an indicator, except
- * that `-`, `?` and `:` may start one when a non-space character follows (`-1`, `--flag`).
- */
-function plainStart(code: number, next: number, atLineEnd: boolean): boolean {
-  if (code >= 128 || INDICATOR[code] !== 1) {
-    return true;
-  }
-  return (code === DASH || code === 63 || code === COLON) && !atLineEnd && next !== SPACE;
-}
-
-/** A 32-bit hash of `text` from `start` to `end` (FNV-1a). */
-function hashOf(text: string, start: number, end: number): number {
-  let hash = 2166136261;
-  for (let index = start; index < end; index++) {
-    hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
-  }
-  return hash;
-}
-
-/** Where the text in [start, stop) ends without its trailing spaces. */
-function endOfSpaces(text: string, start: number, stop: number): number {
-  let end = stop;
-  while (end > start && text.charCodeAt(end - 1) === SPACE) {
-    end--;
-  }
-  return end;
-}
-
-function isHex(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
-}
 
 /**
  * Checks one YAML document (the text of one document as split by `splitDocuments`) and returns its
@@ -207,69 +143,6 @@ type Container = Record<string, unknown> | unknown[];
 const CLIP = 0;
 const STRIP = 1;
 const KEEP = 2;
-
-/** What follows a backslash in a double-quoted scalar, for the escapes without digits. */
-const ESCAPED = new Map<number, string>(
-  (
-    [
-      ['0', '\x00'],
-      ['a', '\x07'],
-      ['b', '\x08'],
-      ['t', '\x09'],
-      ['n', '\x0A'],
-      ['v', '\x0B'],
-      ['f', '\x0C'],
-      ['r', '\x0D'],
-      ['e', '\x1B'],
-      [' ', ' '],
-      ['"', '"'],
-      ['/', '/'],
-      ['\\', '\\'],
-      ['N', '\x85'],
-      ['_', '\xA0'],
-      ['L', '\u2028'],
-      ['P', '\u2029'],
-    ] as const
-  ).map(([escape, value]) => [escape.charCodeAt(0), value]),
-);
-
-/** A code point as js-yaml writes it: a surrogate pair above U+FFFF. */
-function fromCodePoint(code: number): string {
-  if (code <= 0xffff) {
-    return String.fromCharCode(code);
-  }
-  return String.fromCharCode(
-    ((code - 0x010000) >> 10) + 0xd800,
-    ((code - 0x010000) & 0x03ff) + 0xdc00,
-  );
-}
-
-/** The value of a quoted scalar on one line, from its quote character and the text inside. */
-function quotedValue(quote: number, inner: string): string {
-  if (quote === APOSTROPHE) {
-    return inner.replace(/''/g, "'");
-  }
-  return inner.includes('\\') ? unescapeDouble(inner) : inner;
-}
-
-/** The value of a double-quoted scalar's text on one line, whose escapes are known valid. */
-function unescapeDouble(inner: string): string {
-  let out = '';
-  let from = 0;
-  for (let index = inner.indexOf('\\'); index >= 0; index = inner.indexOf('\\', from)) {
-    out += inner.slice(from, index);
-    const code = inner.charCodeAt(index + 1);
-    const hex = HEX_ESCAPES.get(code);
-    if (hex === undefined) {
-      out += ESCAPED.get(code) ?? '';
-      from = index + 2;
-    } else {
-      out += fromCodePoint(parseInt(inner.slice(index + 2, index + 2 + hex), 16));
-      from = index + 2 + hex;
-    }
-  }
-  return out + inner.slice(from);
-}
 
 // What a line expects after `key:` (PENDING_KEY) or `-` (PENDING_ENTRY) with nothing after it.
 const NONE = 0;
@@ -454,55 +327,13 @@ class Walker {
   }
 
   /**
-   * Scans a quoted scalar's text from `from` for its closing quote, up to `lineEnd`. Returns the
-   * position of the closing quote, or -1 if the scalar goes on past the line.
-   */
-  closeQuote(from: number, lineEnd: number, q: number): number {
-    const text = this.text;
-    let index = from;
-    while (index < lineEnd) {
-      const code = text.charCodeAt(index);
-      if (code === q) {
-        if (q === APOSTROPHE && text.charCodeAt(index + 1) === APOSTROPHE) {
-          index += 2;
-          continue;
-        }
-        return index;
-      }
-      if (code === BACKSLASH && q === QUOTE) {
-        const next = text.charCodeAt(index + 1);
-        if (index + 1 === lineEnd) {
-          return -1; // an escaped line break
-        }
-        const hex = HEX_ESCAPES.get(next);
-        if (hex !== undefined) {
-          for (let digit = 0; digit < hex; digit++) {
-            if (!isHex(text.charCodeAt(index + 2 + digit))) {
-              throw UNSURE;
-            }
-          }
-          index += 2 + hex;
-          continue;
-        }
-        if (!SIMPLE_ESCAPES.has(next)) {
-          throw UNSURE;
-        }
-        index += 2;
-        continue;
-      }
-      index++;
-    }
-    return -1;
-  }
-
-  /**
    * Whether a simple key starts at `at`; if so, sets {@link foundKey} and {@link foundColon}.
    */
   keyAt(at: number, lineEnd: number): boolean {
     const text = this.text;
     const first = text.charCodeAt(at);
     if (first === QUOTE || first === APOSTROPHE) {
-      const close = this.closeQuote(at + 1, lineEnd, first);
+      const close = closeQuote(this.text, at + 1, lineEnd, first);
       if (close < 0) {
         return false;
       }
@@ -645,7 +476,7 @@ class Walker {
       return '';
     }
     if (first === QUOTE || first === APOSTROPHE) {
-      const close = this.closeQuote(at + 1, lineEnd, first);
+      const close = closeQuote(this.text, at + 1, lineEnd, first);
       if (close < 0) {
         if (isHeader || this.build) {
           // Multi-line quoted scalars fold their lines: decoding them is left to js-yaml.
@@ -678,11 +509,12 @@ class Walker {
       this.open = NONE;
       if (this.build) {
         // A flow collection that ends on its line (`[a, "b"]`, `{drop: [ALL]}`).
-        const end = this.flowNode(at, lineEnd, this.depth);
+        const flow = new FlowReader(text, MAX_FAST_DEPTH);
+        const end = flow.node(at, lineEnd, this.depth);
         if (!this.restIsEmpty(end, lineEnd)) {
           throw UNSURE;
         }
-        this.place(this.flowValue);
+        this.place(flow.value);
         return '';
       }
       // Only empty flow collections: `{}` and `[]`.
@@ -715,157 +547,6 @@ class Walker {
       return scalar;
     }
     return '';
-  }
-
-  /** The value of the flow node {@link flowNode} or {@link flowScalar} last read. */
-  flowValue: unknown = undefined;
-
-  /**
-   * Reads a flow collection that starts at `at` (a `[` or `{`) and ends on the same line, into
-   * {@link flowValue}; returns the offset after it. A conservative subset, like the rest of the
-   * walk: items are plain or quoted scalars and nested collections; mapping entries are written
-   * `key: value`. Anything else (implicit pairs in sequences, empty or trailing entries, a
-   * missing value, a comment or line end inside) is left to js-yaml.
-   */
-  flowNode(at: number, lineEnd: number, depth: number): number {
-    if (depth >= MAX_FAST_DEPTH) {
-      throw UNSURE;
-    }
-    const text = this.text;
-    const isMap = text.charCodeAt(at) === 123;
-    const close = isMap ? 125 : 93;
-    let index = this.skipSpaces(at + 1, lineEnd);
-    if (text.charCodeAt(index) === close) {
-      this.flowValue = isMap ? {} : [];
-      return index + 1;
-    }
-    const sequence: unknown[] = [];
-    const mapping: Record<string, unknown> = {};
-    const keys = new Set<string>();
-    for (;;) {
-      if (isMap) {
-        index = this.flowScalar(index, lineEnd, true);
-        const key = this.flowValue;
-        if (
-          typeof key !== 'string' ||
-          keys.has(key) ||
-          key === '__proto__' ||
-          text.charCodeAt(index) !== COLON ||
-          text.charCodeAt(index + 1) !== SPACE
-        ) {
-          throw UNSURE;
-        }
-        keys.add(key);
-        index = this.flowItem(this.skipSpaces(index + 1, lineEnd), lineEnd, depth);
-        mapping[key] = this.flowValue;
-      } else {
-        index = this.flowItem(index, lineEnd, depth);
-        if (text.charCodeAt(index) === COLON) {
-          // `[a: b]` is a sequence of one single-pair mapping.
-          throw UNSURE;
-        }
-        sequence.push(this.flowValue);
-      }
-      index = this.skipSpaces(index, lineEnd);
-      const next = text.charCodeAt(index);
-      if (next === close) {
-        this.flowValue = isMap ? mapping : sequence;
-        return index + 1;
-      }
-      if (next !== 44) {
-        throw UNSURE;
-      }
-      index = this.skipSpaces(index + 1, lineEnd);
-      const after = text.charCodeAt(index);
-      if (after === 44 || after === 93 || after === 125) {
-        // An empty entry, or a trailing comma.
-        throw UNSURE;
-      }
-    }
-  }
-
-  /** A value inside a flow collection: a nested collection or a scalar. */
-  flowItem(at: number, lineEnd: number, depth: number): number {
-    const first = this.text.charCodeAt(at);
-    return first === 91 || first === 123
-      ? this.flowNode(at, lineEnd, depth + 1)
-      : this.flowScalar(at, lineEnd, false);
-  }
-
-  /**
-   * A quoted or plain scalar inside a flow collection, into {@link flowValue} (a key stays a
-   * string; a plain key that js-yaml would type is left to js-yaml); returns the offset after it.
-   */
-  flowScalar(at: number, lineEnd: number, isKey: boolean): number {
-    const text = this.text;
-    const first = text.charCodeAt(at);
-    if (first === QUOTE || first === APOSTROPHE) {
-      const close = this.closeQuote(at + 1, lineEnd, first);
-      if (close < 0) {
-        throw UNSURE;
-      }
-      this.flowValue = quotedValue(first, text.slice(at + 1, close));
-      return close + 1;
-    }
-    // Indicators cannot start a plain scalar, except `-` before a character that may follow it.
-    const next = text.charCodeAt(at + 1);
-    if (
-      at >= lineEnd ||
-      (first < 128 &&
-        INDICATOR[first] === 1 &&
-        (first !== DASH ||
-          at + 1 >= lineEnd ||
-          (next < 128 && INDICATOR[next] === 1) ||
-          next === SPACE))
-    ) {
-      throw UNSURE;
-    }
-    // A plain scalar ends at a flow indicator or at `: `; ` #` would start a comment.
-    let end = at;
-    for (; end < lineEnd; end++) {
-      const code = text.charCodeAt(end);
-      if (code === 44 || code === 91 || code === 93 || code === 123 || code === 125) {
-        break;
-      }
-      if (code === COLON) {
-        const after = text.charCodeAt(end + 1);
-        if (
-          after === SPACE ||
-          after === 44 ||
-          after === 93 ||
-          after === 125 ||
-          end + 1 === lineEnd
-        ) {
-          break;
-        }
-      } else if (code === HASH && text.charCodeAt(end - 1) === SPACE) {
-        throw UNSURE;
-      }
-    }
-    const stop = endOfSpaces(text, at, end);
-    const scalar = text.slice(at, stop);
-    if (scalar === '') {
-      throw UNSURE;
-    }
-    if (isKey) {
-      if (mayNotBeString(scalar)) {
-        throw UNSURE;
-      }
-      this.flowValue = scalar;
-    } else {
-      this.flowValue = mayNotBeString(scalar) ? resolvePlainScalar(scalar) : scalar;
-    }
-    return end;
-  }
-
-  /** The first offset from `from` that is not a space, at most `lineEnd`. */
-  skipSpaces(from: number, lineEnd: number): number {
-    const text = this.text;
-    let index = from;
-    while (index < lineEnd && text.charCodeAt(index) === SPACE) {
-      index++;
-    }
-    return index;
   }
 
   /**
@@ -1163,7 +844,7 @@ class Walker {
         if (indent <= this.openIndent) {
           throw UNSURE;
         }
-        const close = this.closeQuote(at, lineEnd, this.quote);
+        const close = closeQuote(this.text, at, lineEnd, this.quote);
         if (close >= 0) {
           if (!this.restIsEmpty(close + 1, lineEnd)) {
             throw UNSURE;

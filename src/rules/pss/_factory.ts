@@ -11,7 +11,7 @@ import type { Container, ObjectMeta, PodSpec, Volume } from '../../core/k8s.js';
 import type { LocalizedText, Severity } from '../../core/model.js';
 import { defineWorkloadRule, type AnyRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { valueAt, type ContainerRef, type Workload } from '../../core/workload.js';
+import { existingPrefix, type ContainerRef, type Workload } from '../../core/workload.js';
 import {
   ALL_CHECKS,
   applyApiServerDefaults,
@@ -113,11 +113,7 @@ export function pssRuleSettings(
 
 /** The deepest prefix of `pointer` that exists in the resource's object. */
 export function deepestExisting(workload: Workload, pointer: string): string {
-  let current = pointer;
-  while (current !== '' && valueAt(workload.resource.object, current) === undefined) {
-    current = current.slice(0, current.lastIndexOf('/'));
-  }
-  return current;
+  return existingPrefix(workload.resource.object, pointer);
 }
 
 /** Pointer of an annotation of the pod (template). */
