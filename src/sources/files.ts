@@ -24,9 +24,9 @@ import {
   splitDocuments,
   type DecodeLimits,
 } from './documents.js';
-import { locatorFor } from './locate.js';
+import { locatorFor, type RecordedPositions } from './locate.js';
 import { resourcesOf } from './resources.js';
-import { decodeFast, MAX_FAST_DEPTH, shallowScan } from './shallow.js';
+import { decodeFast, MAX_FAST_DEPTH, shallowScan, type PositionTable } from './shallow.js';
 
 export const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -146,9 +146,15 @@ export function decodeText(
   }
   for (const document of splitDocuments(body)) {
     let value: unknown = headerOnly(document.text, needsBody);
+    let recorded: RecordedPositions | undefined;
     if (value === undefined && limits.maxDepth > MAX_FAST_DEPTH) {
       // The walker decodes nearly every manifest; js-yaml takes the rest, and gives the errors.
-      value = decodeFast(document.text);
+      // It also notes where every key and item is, so that findings need no second look.
+      const positions: PositionTable = new Map();
+      value = decodeFast(document.text, positions);
+      if (value !== undefined) {
+        recorded = { root: value, positions };
+      }
     }
     try {
       value ??= decodeYamlDocument(document, limits);
@@ -171,7 +177,7 @@ export function decodeText(
       file,
       document.index,
       start,
-      locatorFor(document.text, document.startLine),
+      locatorFor(document.text, document.startLine, recorded),
       {
         text: document.text,
         startLine: document.startLine,

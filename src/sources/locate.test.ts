@@ -4,25 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeYamlDocument, splitDocuments } from './documents.js';
 import { locateFast, splitLines } from './locate-fast.js';
 import { jsonLocator } from './locate-json.js';
-import { parserLocatorFor } from './locate.js';
+import { locatorFor, parserLocatorFor, recordedPosition } from './locate.js';
+import { decodeFast, unpackPosition, type PositionTable } from './shallow.js';
+import { pointersOf, recordedAgainstParser, tokensOf } from './testing.js';
 
 const corpus = new URL('../../../shared/corpus/', import.meta.url).pathname;
-
-function pointersOf(value: unknown, prefix = '', out: string[] = []): string[] {
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => {
-      out.push(`${prefix}/${index}`);
-      pointersOf(item, `${prefix}/${index}`, out);
-    });
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const pointer = `${prefix}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      out.push(pointer);
-      pointersOf(item, pointer, out);
-    }
-  }
-  return out;
-}
 
 describe('locateFast', () => {
   it('agrees with the full parser wherever it answers, over every field of the corpus workloads', () => {
@@ -47,10 +33,7 @@ describe('locateFast', () => {
         const parser = parserLocatorFor(document.text, 1);
         for (const pointer of pointersOf(value)) {
           checked++;
-          const tokens = pointer
-            .slice(1)
-            .split('/')
-            .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+          const tokens = tokensOf(pointer);
           const fast = locateFast(document.text, tokens, lines);
           if (fast === undefined) {
             continue;
@@ -81,6 +64,76 @@ describe('locateFast', () => {
   });
 });
 
+describe('positions recorded by the decoder', () => {
+  it('agree with the full parser on every field of the corpus documents it decodes', () => {
+    const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .map((entry) => join(entry.parentPath, entry.name));
+    let fields = 0;
+    let recorded = 0;
+    const mismatches: string[] = [];
+    for (const file of files) {
+      for (const document of splitDocuments(readFileSync(file, 'utf8'))) {
+        if (document.text.length > 50_000) {
+          continue;
+        }
+        const outcome = recordedAgainstParser(document.text);
+        fields += outcome?.fields ?? 0;
+        recorded += outcome?.recorded ?? 0;
+        mismatches.push(...(outcome?.mismatches ?? []).map((text) => `${file} ${text}`));
+      }
+    }
+    expect(mismatches.slice(0, 10)).toEqual([]);
+    // Only fields inside flow collections, and items with nothing after their `-`, go unrecorded.
+    expect(recorded / fields).toBeGreaterThan(0.9);
+  });
+
+  it('cover keys, items on their own line, and fall back to the text elsewhere', () => {
+    const text = [
+      '---',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '  -',
+      '    name: a',
+      '  - name: b',
+      '    ports: [80, 443]',
+      '  - "quoted"',
+      'data:',
+      '  "8080": x',
+      '  y: z',
+      '',
+    ].join('\n');
+    const positions: PositionTable = new Map();
+    const root = decodeFast(text, positions);
+    const at = (pointer: string): string => {
+      const packed = recordedPosition({ root, positions }, tokensOf(pointer));
+      if (packed < 0) {
+        return 'unknown';
+      }
+      const { line, column } = unpackPosition(packed);
+      return `${line + 1}:${column + 1}`;
+    };
+    expect(at('/kind')).toBe('2:1');
+    expect(at('/spec/containers')).toBe('4:3');
+    expect(at('/spec/containers/0')).toBe('6:5');
+    expect(at('/spec/containers/0/name')).toBe('6:5');
+    expect(at('/spec/containers/1')).toBe('7:5');
+    expect(at('/spec/containers/1/ports')).toBe('8:5');
+    expect(at('/spec/containers/2')).toBe('9:5');
+    // Inside a flow collection, and in mappings whose keys JavaScript reorders: not recorded.
+    expect(at('/spec/containers/1/ports/1')).toBe('unknown');
+    expect(at('/data/y')).toBe('unknown');
+    expect(at('/spec/containers/3')).toBe('unknown');
+    expect(at('/spec/missing')).toBe('unknown');
+    // The locator reads the text where nothing was recorded, with the file's line numbers.
+    const locate = locatorFor(text, 20, { root, positions });
+    expect(locate('/spec/containers/1/name')).toEqual({ line: 26, column: 5 });
+    expect(locate('/spec/containers/1/ports/1')).toEqual({ line: 27, column: 17 });
+    expect(locate('/data/y')).toEqual({ line: 31, column: 3 });
+  });
+});
+
 describe('jsonLocator', () => {
   it('agrees with the full parser on every field of the corpus JSON files', () => {
     const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
@@ -100,10 +153,7 @@ describe('jsonLocator', () => {
       const locate = jsonLocator(text);
       const parser = parserLocatorFor(text, 1);
       for (const pointer of pointersOf(value)) {
-        const tokens = pointer
-          .slice(1)
-          .split('/')
-          .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const tokens = tokensOf(pointer);
         const found = locate(tokens);
         if (typeof found !== 'number') {
           mismatches.push(`${file} ${pointer}: ${String(found)}`);

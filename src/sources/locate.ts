@@ -1,13 +1,66 @@
 /**
- * Finding the source position of a JSON pointer in a document. Block-style YAML, which is nearly
- * every manifest, is handled by a line walk ({@link locateFast}); anything else is re-parsed with
- * the position-tracking `yaml` package, once per document and only for documents with findings.
+ * Finding the source position of a JSON pointer in a document. Where the line walker decoded the
+ * document, it recorded the positions of keys and items as it went, and those answer. Otherwise
+ * block-style YAML, which is nearly every manifest, is handled by a line walk ({@link locateFast});
+ * anything else is re-parsed with the position-tracking `yaml` package, once per document and only
+ * for documents with findings.
  */
 import type { Node } from 'yaml';
 import type { PositionResolver, SourcePosition } from '../core/model.js';
 import { yamlPackage } from './yaml-package.js';
 import { locateFast, splitLines, type FastCache, type Line } from './locate-fast.js';
 import { jsonLocator } from './locate-json.js';
+import { unpackPosition, type PositionTable } from './shallow.js';
+
+/** The positions the decoder recorded while building a document's value (see shallow.ts). */
+export interface RecordedPositions {
+  root: unknown;
+  positions: PositionTable;
+}
+
+/**
+ * The recorded position of the node at `tokens`: of its key, or of its content when it is a
+ * sequence item. `undefined` when the path leaves what was recorded (a missing member, a flow
+ * collection, a position not known); the text is then read instead.
+ */
+export function recordedPosition(recorded: RecordedPositions, tokens: readonly string[]): number {
+  let node = recorded.root;
+  let packed = -1;
+  for (const token of tokens) {
+    const members =
+      typeof node === 'object' && node !== null ? recorded.positions.get(node) : undefined;
+    if (members === undefined) {
+      return -1;
+    }
+    if (Array.isArray(node)) {
+      const index = Number(token);
+      if (!Number.isInteger(index) || index < 0 || String(index) !== token) {
+        return -1;
+      }
+      packed = members[index] ?? -1;
+      node = node[index];
+    } else {
+      let index = 0;
+      let found = false;
+      for (const key in node as Record<string, unknown>) {
+        if (key === token) {
+          found = true;
+          break;
+        }
+        index++;
+      }
+      if (!found) {
+        return -1;
+      }
+      packed = members[index] ?? -1;
+      node = (node as Record<string, unknown>)[token];
+    }
+    if (packed < 0) {
+      return -1;
+    }
+  }
+  return packed;
+}
 
 function decodeToken(token: string): string {
   return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
@@ -76,6 +129,7 @@ class Locator {
   constructor(
     readonly text: string,
     readonly startLine: number,
+    readonly recorded: RecordedPositions | undefined,
   ) {}
 
   locate(pointer: string): SourcePosition | undefined {
@@ -109,6 +163,13 @@ class Locator {
     if (tokens.length === 0) {
       return undefined;
     }
+    if (this.recorded !== undefined) {
+      const packed = recordedPosition(this.recorded, tokens);
+      if (packed >= 0) {
+        const { line, column } = unpackPosition(packed);
+        return { line: this.startLine + line, column: column + 1 };
+      }
+    }
     // JSON (a `.json` file, or a YAML document written as JSON) has a scanner of its own.
     if (this.#json === undefined) {
       this.#json = /^\s*[[{]/.test(this.text) ? jsonLocator(this.text) : null;
@@ -135,9 +196,16 @@ class Locator {
   }
 }
 
-/** Returns a resolver for pointers into the document `text`, whose first line is `startLine`. */
-export function locatorFor(text: string, startLine: number): PositionResolver {
-  const locator = new Locator(text, startLine);
+/**
+ * Returns a resolver for pointers into the document `text`, whose first line is `startLine`;
+ * `recorded` is what the decoder noted of the document's positions, if it did.
+ */
+export function locatorFor(
+  text: string,
+  startLine: number,
+  recorded?: RecordedPositions,
+): PositionResolver {
+  const locator = new Locator(text, startLine, recorded);
   return (pointer) => locator.locate(pointer);
 }
 

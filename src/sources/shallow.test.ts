@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeYamlDocument, splitDocuments } from './documents.js';
 import { decodeFast, shallowScan, type DocumentHeader } from './shallow.js';
+import { recordedAgainstParser } from './testing.js';
 
 const corpus = new URL('../../../shared/corpus', import.meta.url).pathname;
 
@@ -259,6 +260,7 @@ describe('shallowScan', () => {
     let vouched = 0;
     let refused = 0;
     let built = 0;
+    let located = 0;
     for (let round = 0; round < Number(process.env.FUZZ_ROUNDS ?? 20_000); round++) {
       const source = sources[Math.floor(next() * sources.length)] ?? '';
       const text = mutate(source, next);
@@ -269,12 +271,22 @@ describe('shallowScan', () => {
       }
       if (expectSameValue(text) !== undefined) {
         built++;
+        // The positions recorded while building, against the full parser's (on every tenth
+        // document: the parser is slow).
+        if (built % 10 === 0) {
+          const mismatches = recordedAgainstParser(text)?.mismatches ?? [];
+          if (mismatches.length > 0) {
+            throw new Error(`recorded positions disagree:\n${mismatches.join('\n')}\n${text}`);
+          }
+          located++;
+        }
       }
     }
     // The mutations must exercise both sides for the test to mean anything.
     expect(vouched).toBeGreaterThan(2_000);
     expect(refused).toBeGreaterThan(2_000);
     expect(built).toBeGreaterThan(2_000);
+    expect(located).toBeGreaterThan(200);
   });
 });
 

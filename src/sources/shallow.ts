@@ -20,7 +20,9 @@
  * js-yaml quirks to js-yaml. It exists because a run that decodes only a few megabytes spends
  * most of js-yaml's time warming it up: one walker, already warm from the syntax checks, is
  * several times cheaper. The same differential test compares its values with js-yaml's, and a
- * second one does so on random flow collections. Large documents that recur (vendored copies of
+ * second one does so on random flow collections. While building, it also notes where each key and
+ * sequence item is ({@link PositionTable}), so that findings are located without reading the text
+ * again; those positions are checked against the position-tracking parser's. Large documents that recur (vendored copies of
  * the same CRDs) have their syntax checked once.
  *
  * This module is the line-level walk (indentation, keys, entries, the scalars that span lines).
@@ -119,12 +121,13 @@ function scanHeader(text: string): DocumentHeader | undefined {
  * invalid), and needs js-yaml. Nesting is at most {@link MAX_FAST_DEPTH} collections deep, and there
  * are no aliases, so the value needs no bounding walk.
  */
-export function decodeFast(text: string): unknown {
+export function decodeFast(text: string, positions?: PositionTable): unknown {
   if (UNSUPPORTED.test(text)) {
     return undefined;
   }
   try {
     const walker = new Walker(text, true);
+    walker.positions = positions;
     walker.run();
     return walker.root;
   } catch (error) {
@@ -133,6 +136,29 @@ export function decodeFast(text: string): unknown {
     }
     throw error;
   }
+}
+
+/**
+ * Where the members of the collections {@link decodeFast} built are, by collection: for a
+ * mapping, one entry per key in the mapping's key order; for a sequence, one per item. An entry
+ * is {@link packPosition}'s packing of the line (from the document's first line, 0-based) and
+ * column (0-based) of the key, or of the item's content; -1 when not known. Collections that are
+ * not in the table (flow collections, mappings whose key order JavaScript would change) have no
+ * recorded positions. Findings are located with it, without reading the text again.
+ */
+export type PositionTable = Map<object, number[]>;
+
+/** Columns from here on are not recorded (-1), so that a packed position stays exact. */
+const MAX_RECORDED_COLUMN = 65536;
+
+/** Packs a line and column (both 0-based) into one number. */
+export function packPosition(line: number, column: number): number {
+  return column < MAX_RECORDED_COLUMN ? line * MAX_RECORDED_COLUMN + column : -1;
+}
+
+/** The line and column (both 0-based) of a packed position. */
+export function unpackPosition(packed: number): { line: number; column: number } {
+  return { line: Math.floor(packed / MAX_RECORDED_COLUMN), column: packed % MAX_RECORDED_COLUMN };
 }
 
 /** The deepest nesting of collections {@link decodeFast} builds. */
@@ -211,6 +237,15 @@ class Walker {
 
   // Building (decodeFast only). Each open collection's value, innermost last.
   readonly containers: Container[] = [];
+  /** Where to record members' positions, if anywhere; and each open collection's entry in it. */
+  positions: PositionTable | undefined = undefined;
+  readonly memberPositions: (number[] | undefined)[] = [];
+  /** The line being walked (0-based, in the document) and its first offset. */
+  line = 0;
+  lineStart = 0;
+  /** The positions entry waiting for the node after a `-` with nothing after it. */
+  pendingItem: number[] | undefined = undefined;
+  pendingItemIndex = 0;
   root: unknown = undefined;
   /** Where the next node goes: a key of a mapping or an index of a sequence; the root if none. */
   target: Container | undefined = undefined;
@@ -353,6 +388,7 @@ class Walker {
       }
       const key = first === APOSTROPHE ? inner.replace(/''/g, "'") : inner;
       this.foundQuoted = key;
+      this.foundStart = at;
       if (!this.build) {
         this.foundHash = hashOf(key, 0, key.length);
       }
@@ -422,7 +458,18 @@ class Walker {
       const container: Container = kind === MAP ? {} : [];
       this.containers[depth] = container;
       this.place(container);
+      const positions = this.positions;
+      if (positions !== undefined) {
+        const members: number[] = [];
+        positions.set(container, members);
+        this.memberPositions[depth] = members;
+      }
     }
+  }
+
+  /** The packed position of `offset` on the line being walked. */
+  positionOf(offset: number): number {
+    return packPosition(this.line, offset - this.lineStart);
   }
 
   /**
@@ -599,6 +646,18 @@ class Walker {
       container[key] = null;
       this.target = container;
       this.targetKey = key;
+      const members = this.memberPositions[top];
+      if (members !== undefined) {
+        const first = key.charCodeAt(0);
+        if (first >= 48 && first <= 57) {
+          // A key like "80" may be an array index, which JavaScript puts before other keys: the
+          // order of the members would no longer be the order of the keys.
+          this.positions?.delete(container);
+          this.memberPositions[top] = undefined;
+        } else {
+          members.push(this.positionOf(this.foundStart));
+        }
+      }
     }
     const mapIndent = this.indents[top] ?? 0;
     const start = this.afterIndicator(this.foundColon + 1, lineEnd, PENDING_KEY, mapIndent, key);
@@ -644,6 +703,7 @@ class Walker {
   /** A `- …` line of the sequence at `depth - 1`; `at` is the dash. */
   entryLine(at: number, lineStart: number, lineEnd: number): void {
     const seqIndent = this.indents[this.depth - 1] ?? 0;
+    const members = this.build ? this.memberPositions[this.depth - 1] : undefined;
     if (this.build) {
       const sequence = this.containers[this.depth - 1] as unknown[];
       this.target = sequence;
@@ -652,8 +712,15 @@ class Walker {
     }
     const start = this.afterIndicator(at + 1, lineEnd, PENDING_ENTRY, seqIndent, undefined);
     if (start < 0) {
+      // The item's content is on a later line, if anywhere.
+      this.pendingItem = members;
+      if (members !== undefined) {
+        this.pendingItemIndex = members.length;
+        members.push(-1);
+      }
       return;
     }
+    members?.push(this.positionOf(start));
     if (this.isEntry(start, lineEnd)) {
       throw UNSURE;
     }
@@ -690,6 +757,9 @@ class Walker {
         }
         this.target = this.pendingTarget;
         this.targetKey = this.pendingTargetKey;
+        if (was === PENDING_ENTRY && this.pendingItem !== undefined) {
+          this.pendingItem[this.pendingItemIndex] = this.positionOf(at);
+        }
         if (!this.isEntry(at, lineEnd) && !this.keyAt(at, lineEnd)) {
           // A scalar on its own line under `key:` or `-`.
           this.value(at, lineEnd, this.pendingIndent, false);
@@ -789,6 +859,7 @@ class Walker {
     const text = this.text;
     const end = this.end;
     let lineStart = 0;
+    let line = 0;
     if (text.startsWith('---')) {
       const first = text.indexOf('\n');
       const lineEnd = first < 0 ? end : first;
@@ -796,10 +867,13 @@ class Walker {
         throw UNSURE;
       }
       lineStart = lineEnd + 1;
+      line = 1;
     } else if (text.startsWith('%')) {
       throw UNSURE;
     }
-    while (lineStart < end) {
+    for (; lineStart < end; line++) {
+      this.line = line;
+      this.lineStart = lineStart;
       const newline = text.indexOf('\n', lineStart);
       const lineEnd = newline < 0 ? end : newline;
       let at = lineStart;
