@@ -68,13 +68,24 @@ export interface PolicyRule {
   resourceNames: string[];
 }
 
+/**
+ * The policy rules of each object, read once for all the role-level rules (which only read
+ * them).
+ */
+const readRules = new WeakMap<object, readonly PolicyRule[]>();
+
 /** The policy rules of a Role or ClusterRole as written (not expanded by aggregation). */
-export function policyRules(resource: Resource): PolicyRule[] {
+export function policyRules(resource: Resource): readonly PolicyRule[] {
   const rules = resource.object.rules;
   if (!Array.isArray(rules)) {
     return [];
   }
+  const known = readRules.get(rules);
+  if (known !== undefined) {
+    return known;
+  }
   const out: PolicyRule[] = [];
+  readRules.set(rules, out);
   rules.forEach((rule, index) => {
     if (isRecord(rule)) {
       out.push({
@@ -273,7 +284,8 @@ export const DELETE_EVIDENCE = [
 /** Whether a role is one of Kubernetes' own: a `system:` name or the bootstrap label. */
 export function isSystemRole(resource: Resource): boolean {
   return (
-    resource.ref.name.startsWith('system:') || labelsOf(resource)[BOOTSTRAP_LABEL] !== undefined
+    resource.ref.name.startsWith('system:') ||
+    typeof resource.object.metadata?.labels?.[BOOTSTRAP_LABEL] === 'string'
   );
 }
 
@@ -292,7 +304,10 @@ export function isAggregated(resource: Resource): boolean {
  * RBAC object, an aggregated ClusterRole (its components are checked where their rules are
  * written), or a system role unless `includeSystemRoles` is set.
  */
-export function inspectedRules(resource: Resource, includeSystemRoles: boolean): PolicyRule[] {
+export function inspectedRules(
+  resource: Resource,
+  includeSystemRoles: boolean,
+): readonly PolicyRule[] {
   if (!isRbacObject(resource) || isAggregated(resource)) {
     return [];
   }
