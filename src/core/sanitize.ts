@@ -209,9 +209,16 @@ function fitsScalar(value: unknown, shape: Shape): boolean {
   }
 }
 
+/** The pointer of a member: `parent` alone when there is no token (the value checked first). */
+function pointerAt(parent: string, token: string | number | undefined): string {
+  return token === undefined ? parent : `${parent}/${escapePointerToken(token)}`;
+}
+
 /**
- * The value checked against `shape`, found at `pointer` (built by `parent` and `token` only when
- * needed: this runs over every field of every pod spec, and nearly every field is fine).
+ * The value checked against `shape`, found at `parent` and `token`. This runs over every field of
+ * every pod spec, and nearly every field is fine: a value that is fine is returned as it is, and
+ * a collection is copied only when something in it is dropped (a field of the wrong type, or an
+ * explicit null, which means "unset" in Kubernetes manifests).
  */
 function sanitizeValue(
   value: unknown,
@@ -220,54 +227,86 @@ function sanitizeValue(
   token: string | number | undefined,
   problems: TypeProblem[],
 ): unknown {
-  const pointerOf = (): string =>
-    token === undefined ? parent : `${parent}/${escapePointerToken(token)}`;
   if (typeof shape === 'string' && shape !== 'stringMap') {
     if (fitsScalar(value, shape)) {
       return value;
     }
   } else if (shape === 'stringMap') {
     if (isRecord(value)) {
-      return sanitizeStringMap(value, pointerOf(), problems);
+      return sanitizeStringMap(value, parent, token, problems);
     }
   } else if ('array' in shape) {
     if (Array.isArray(value)) {
-      const pointer = pointerOf();
-      // Keep array indexes stable so that pointers from rules still match the source.
-      return value.map((item: unknown, index) =>
-        sanitizeValue(item, shape.array, pointer, index, problems),
-      );
+      const pointer = pointerAt(parent, token);
+      // Dropped items leave a hole, so that indexes (and the pointers of rules) stay those of the
+      // source.
+      let out: unknown[] | undefined;
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        const clean = sanitizeValue(item, shape.array, pointer, index, problems);
+        if (out === undefined && clean !== item) {
+          out = value.slice(0, index);
+        }
+        out?.push(clean);
+      }
+      return out ?? value;
     }
   } else if (isRecord(value)) {
-    const pointer = pointerOf();
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
+    const pointer = pointerAt(parent, token);
+    const fields = shape.fields;
+    let out: Record<string, unknown> | undefined;
+    for (const key in value) {
       const item = value[key];
-      if (item === null || item === undefined) {
-        // An explicit null means "unset" in Kubernetes manifests.
-        continue;
+      const clean =
+        item === null || item === undefined
+          ? undefined
+          : Object.hasOwn(fields, key)
+            ? sanitizeValue(item, fields[key] as Shape, pointer, key, problems)
+            : item;
+      if (out === undefined) {
+        if (clean === item) {
+          continue;
+        }
+        // The first change: copy what came before it, which was all fine.
+        out = {};
+        for (const before in value) {
+          if (before === key) {
+            break;
+          }
+          out[before] = value[before];
+        }
       }
-      const fieldShape = shape.fields[key];
-      if (fieldShape === undefined) {
-        out[key] = item;
-        continue;
-      }
-      const clean = sanitizeValue(item, fieldShape, pointer, key, problems);
       if (clean !== undefined) {
         out[key] = clean;
       }
     }
-    return out;
+    return out ?? value;
   }
-  problems.push({ pointer: pointerOf(), expected: expectedName(shape), actual: jsonTypeOf(value) });
+  problems.push({
+    pointer: pointerAt(parent, token),
+    expected: expectedName(shape),
+    actual: jsonTypeOf(value),
+  });
   return undefined;
 }
 
 function sanitizeStringMap(
   value: Record<string, unknown>,
-  pointer: string,
+  parent: string,
+  token: string | number | undefined,
   problems: TypeProblem[],
 ): Record<string, string> {
+  let fine = true;
+  for (const key in value) {
+    if (typeof value[key] !== 'string') {
+      fine = false;
+      break;
+    }
+  }
+  if (fine) {
+    return value as Record<string, string>;
+  }
+  const pointer = pointerAt(parent, token);
   const out: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'string') {

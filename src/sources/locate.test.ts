@@ -107,7 +107,7 @@ describe('positions recorded by the decoder', () => {
     const positions: PositionTable = new Map();
     const root = decodeFast(text, positions);
     const at = (pointer: string): string => {
-      const packed = recordedPosition({ root, positions }, tokensOf(pointer));
+      const packed = recordedPosition({ root, positions }, pointer);
       if (packed < 0) {
         return 'unknown';
       }

@@ -12,6 +12,10 @@ import { locateFast, splitLines, type FastCache, type Line } from './locate-fast
 import { jsonLocator } from './locate-json.js';
 import { unpackPosition, type PositionTable } from './shallow.js';
 
+function decodeToken(token: string): string {
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
+
 /** The positions the decoder recorded while building a document's value (see shallow.ts). */
 export interface RecordedPositions {
   root: unknown;
@@ -19,14 +23,20 @@ export interface RecordedPositions {
 }
 
 /**
- * The recorded position of the node at `tokens`: of its key, or of its content when it is a
- * sequence item. `undefined` when the path leaves what was recorded (a missing member, a flow
- * collection, a position not known); the text is then read instead.
+ * The recorded position of the node at `pointer`: of its key, or of its content when it is a
+ * sequence item; -1 when the path leaves what was recorded (a missing member, a flow collection,
+ * a position not known), and the text must be read instead. The pointer is read in place: this
+ * runs for every finding.
  */
-export function recordedPosition(recorded: RecordedPositions, tokens: readonly string[]): number {
+export function recordedPosition(recorded: RecordedPositions, pointer: string): number {
   let node = recorded.root;
   let packed = -1;
-  for (const token of tokens) {
+  let start = 1;
+  while (start <= pointer.length) {
+    const slash = pointer.indexOf('/', start);
+    const end = slash < 0 ? pointer.length : slash;
+    const token = decodeToken(pointer.slice(start, end));
+    start = end + 1;
     const members =
       typeof node === 'object' && node !== null ? recorded.positions.get(node) : undefined;
     if (members === undefined) {
@@ -60,10 +70,6 @@ export function recordedPosition(recorded: RecordedPositions, tokens: readonly s
     }
   }
   return packed;
-}
-
-function decodeToken(token: string): string {
-  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
 }
 
 /** Resolves pointers with the full parser. */
@@ -133,6 +139,13 @@ class Locator {
   ) {}
 
   locate(pointer: string): SourcePosition | undefined {
+    if (this.recorded !== undefined && pointer !== '') {
+      const packed = recordedPosition(this.recorded, pointer);
+      if (packed >= 0) {
+        const { line, column } = unpackPosition(packed);
+        return { line: this.startLine + line, column: column + 1 };
+      }
+    }
     this.#answers ??= new Map();
     if (this.#answers.has(pointer)) {
       return this.#answers.get(pointer);
@@ -162,13 +175,6 @@ class Locator {
     const tokens = pointer === '' ? [] : pointer.slice(1).split('/').map(decodeToken);
     if (tokens.length === 0) {
       return undefined;
-    }
-    if (this.recorded !== undefined) {
-      const packed = recordedPosition(this.recorded, tokens);
-      if (packed >= 0) {
-        const { line, column } = unpackPosition(packed);
-        return { line: this.startLine + line, column: column + 1 };
-      }
     }
     // JSON (a `.json` file, or a YAML document written as JSON) has a scanner of its own.
     if (this.#json === undefined) {

@@ -46,7 +46,7 @@ export function recordedAgainstParser(
   const outcome = { fields: 0, recorded: 0, mismatches: [] as string[] };
   for (const pointer of pointersOf(root)) {
     outcome.fields++;
-    const packed = recordedPosition({ root, positions }, tokensOf(pointer));
+    const packed = recordedPosition({ root, positions }, pointer);
     if (packed < 0) {
       continue;
     }
