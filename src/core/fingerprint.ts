@@ -1,15 +1,29 @@
 import type { ResourceRef } from './model.js';
 
-/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ``): versions may change freely. */
-function groupOf(apiVersion: string): string {
-  const slash = apiVersion.indexOf('/');
-  return slash < 0 ? '' : apiVersion.slice(0, slash);
+/**
+ * The length of the container list name and slash at `at` (`containers/`, `initContainers/`,
+ * `ephemeralContainers/`), whose item indexes a fingerprint leaves out; -1 when there is none.
+ */
+function containerListAt(pointer: string, at: number): number {
+  const name =
+    pointer.charCodeAt(at) === 99
+      ? 'containers/'
+      : pointer.charCodeAt(at) === 105
+        ? 'initContainers/'
+        : pointer.charCodeAt(at) === 101
+          ? 'ephemeralContainers/'
+          : undefined;
+  return name !== undefined && pointer.startsWith(name, at) ? name.length : -1;
 }
 
 /**
  * A fingerprint that survives unrelated edits: it depends on the rule, the object's identity
  * (group, kind, namespace, name), the container name and the field, but not on line numbers, file
  * layout, API version or the order of containers.
+ *
+ * It is {@link hash128} of those parts joined by NUL characters, the field being the pointer
+ * without container indexes (`/spec/containers/2/image` → `/spec/containers/image`); the parts
+ * are hashed where they are, without joining them, since every finding has a fingerprint.
  */
 export function fingerprintOf(
   ruleId: string,
@@ -17,19 +31,90 @@ export function fingerprintOf(
   container: string | undefined,
   pointer: string,
 ): string {
-  const field = pointer.includes('ontainers/')
-    ? pointer.replace(/\/(initContainers|containers|ephemeralContainers)\/\d+/g, '/$1')
-    : pointer;
-  const key = [
-    ruleId,
-    groupOf(ref.apiVersion),
-    ref.kind,
-    ref.namespace ?? '',
-    ref.name,
-    container ?? '',
-    field,
-  ].join('\u0000');
-  return hash128(key);
+  const hash = new Hash128();
+  hash.add(ruleId, 0, ruleId.length);
+  hash.separate();
+  const slash = ref.apiVersion.indexOf('/');
+  hash.add(ref.apiVersion, 0, slash < 0 ? 0 : slash);
+  hash.separate();
+  hash.add(ref.kind, 0, ref.kind.length);
+  hash.separate();
+  const namespace = ref.namespace ?? '';
+  hash.add(namespace, 0, namespace.length);
+  hash.separate();
+  hash.add(ref.name, 0, ref.name.length);
+  hash.separate();
+  const name = container ?? '';
+  hash.add(name, 0, name.length);
+  hash.separate();
+  // The pointer, leaving out the `/<digits>` after each container list's name.
+  let from = 0;
+  let slashAt = pointer.indexOf('/');
+  while (slashAt >= 0) {
+    const length = containerListAt(pointer, slashAt + 1);
+    const indexAt = length < 0 ? -1 : slashAt + length;
+    const digit = indexAt < 0 ? 0 : pointer.charCodeAt(indexAt + 1);
+    if (digit >= 48 && digit <= 57) {
+      hash.add(pointer, from, indexAt);
+      let end = indexAt + 2;
+      while (
+        end < pointer.length &&
+        pointer.charCodeAt(end) >= 48 &&
+        pointer.charCodeAt(end) <= 57
+      ) {
+        end++;
+      }
+      from = end;
+      slashAt = pointer.indexOf('/', end);
+    } else {
+      slashAt = pointer.indexOf('/', slashAt + 1);
+    }
+  }
+  hash.add(pointer, from, pointer.length);
+  return hash.digest();
+}
+
+/** The state of {@link hash128} over text that arrives in pieces. */
+class Hash128 {
+  h1 = 1779033703;
+  h2 = 3144134277;
+  h3 = 1013904242;
+  h4 = 2773480762;
+
+  /** Hashes `text` from `from` to `to`. */
+  add(text: string, from: number, to: number): void {
+    let { h1, h2, h3, h4 } = this;
+    for (let index = from; index < to; index++) {
+      const code = text.charCodeAt(index);
+      h1 = h2 ^ Math.imul(h1 ^ code, 597399067);
+      h2 = h3 ^ Math.imul(h2 ^ code, 2869860233);
+      h3 = h4 ^ Math.imul(h3 ^ code, 951274213);
+      h4 = h1 ^ Math.imul(h4 ^ code, 2716044179);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+    this.h3 = h3;
+    this.h4 = h4;
+  }
+
+  /** Hashes a NUL character, which separates the parts. */
+  separate(): void {
+    this.add('\u0000', 0, 1);
+  }
+
+  /** The hash as 32 hex digits. */
+  digest(): string {
+    let { h1, h2, h3, h4 } = this;
+    h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+    h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+    h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+    h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+    h1 ^= h2 ^ h3 ^ h4;
+    h2 ^= h1;
+    h3 ^= h1;
+    h4 ^= h1;
+    return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+  }
 }
 
 /**
@@ -38,26 +123,9 @@ export function fingerprintOf(
  * than all the rules together on large scans.
  */
 export function hash128(text: string): string {
-  let h1 = 1779033703;
-  let h2 = 3144134277;
-  let h3 = 1013904242;
-  let h4 = 2773480762;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    h1 = h2 ^ Math.imul(h1 ^ code, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ code, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ code, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ code, 2716044179);
-  }
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  h1 ^= h2 ^ h3 ^ h4;
-  h2 ^= h1;
-  h3 ^= h1;
-  h4 ^= h1;
-  return hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4);
+  const hash = new Hash128();
+  hash.add(text, 0, text.length);
+  return hash.digest();
 }
 
 /** Two hex digits for each byte value: Number#toString(16) is slow in a loop this hot. */
