@@ -318,7 +318,8 @@ export function* expandPaths(
     if (stats.isDirectory()) {
       let real: string;
       try {
-        real = realpathSync(path);
+        // One realpath(3) call; the JavaScript version stats every component of the path.
+        real = realpathSync.native(path);
       } catch (error) {
         yield {
           kind: 'problem',
