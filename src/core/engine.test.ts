@@ -62,6 +62,53 @@ describe('Engine', () => {
     expect(none.needsBody('Pod')).toBe(true);
   });
 
+  it("gives resource rules the workload it extracted, with the configuration's custom kinds", () => {
+    const seen: string[] = [];
+    const looking = defineResourceRule<'never'>({
+      meta: {
+        id: 'test/looking',
+        title: { en: 'Looks', ja: '見る' },
+        description: { en: 'Records what it is given.', ja: '渡されたものを記録します。' },
+        remediation: { en: 'None.', ja: 'なし。' },
+        severity: 'low',
+        category: 'test',
+        references: [],
+        messages: { never: { en: 'Never.', ja: 'なし。' } },
+        defaultOptions: {},
+      },
+      kinds: ['Rollout', 'Service'],
+      check(resource, context) {
+        seen.push(
+          `${resource.object.kind}: ${context.workload?.containers.map((ref) => ref.pointer).join(', ') ?? 'none'}`,
+        );
+      },
+    });
+    const engine = new Engine([looking], {
+      config: { ...DEFAULT_CONFIG, workloadKinds: { Rollout: '/spec/template' } },
+      lang: 'en',
+      today: '2026-01-01',
+    });
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: web}
+spec:
+  template:
+    spec:
+      initContainers: [{name: init, image: busybox:1.36}]
+      containers: [{name: app, image: nginx:1.27}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {ports: [{port: 80}]}
+`;
+    decodeText(text, 'x.yaml', false, DEFAULT_LIMITS, (resource) => engine.scan(resource));
+    expect(seen).toEqual([
+      'Rollout: /spec/template/spec/initContainers/0, /spec/template/spec/containers/0',
+      'Service: none',
+    ]);
+  });
+
   it('reports a crashing rule as a problem and still runs the other rules', () => {
     const output = runRules([crashing, privileged], privilegedPod());
     expect(output.findings).toHaveLength(2);

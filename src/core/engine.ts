@@ -51,8 +51,11 @@ interface ActiveRule {
   rule: AnyRule;
   severity: Severity;
   options: object;
-  /** What the rule's check is given; made on first use, then the same for every resource. */
-  context?: RuleContext<string, object>;
+  /**
+   * What the rule's check is given; made on first use, then the same for every resource (only
+   * its workload changes).
+   */
+  context?: { -readonly [K in keyof RuleContext<string, object>]: RuleContext<string, object>[K] };
 }
 
 /** Notes for the user that are neither findings nor errors (expired exceptions and the like). */
@@ -359,12 +362,14 @@ export class Engine {
       const context = (active.context ??= {
         options: active.options,
         index: this.#index,
+        workload: undefined,
         report: this.#collect,
       });
       try {
         if (rule.target === 'workload') {
           rule.check(workload as Workload, context);
         } else {
+          context.workload = workload;
           rule.check(resource, context);
         }
       } catch (error) {

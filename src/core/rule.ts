@@ -81,6 +81,12 @@ export interface ResourceIndex {
 export interface RuleContext<MessageId extends string, Options> {
   readonly options: Options;
   readonly index: ResourceIndex;
+  /**
+   * For a resource rule, the workload of the resource being checked when it is one (its pod
+   * template, type-checked, with the configuration's custom workload kinds), as the engine
+   * extracted it once for all rules.
+   */
+  readonly workload?: Workload | undefined;
   report(report: Report<MessageId>): void;
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Resource } from '../../core/model.js';
 import { defineResourceRule, type RuleContext } from '../../core/rule.js';
-import { BUILTIN_POD_TEMPLATE_PATHS, workloadOf } from '../../core/workload.js';
+import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
 import { isCoreService, isPortNumber, isRecord, specOf, validatePortList } from './_net.js';
 
 type MessageId = 'containerPort' | 'containerPortNamed' | 'servicePort';
@@ -32,8 +32,7 @@ function checkContainers(
   context: RuleContext<MessageId, Options>,
   ports: ReadonlySet<number>,
 ): void {
-  const workload = workloadOf(resource, {}, []);
-  for (const ref of workload?.containers ?? []) {
+  for (const ref of context.workload?.containers ?? []) {
     (ref.container.ports ?? []).forEach((port, index) => {
       if (port === undefined || !isTcp(port.protocol)) {
         return;
