@@ -1,0 +1,53 @@
+/**
+ * The built `mamori` bin loads the command line through V8's code cache (bin/mamori.ts): the
+ * cache the build made must fit this Node.js, and a missing or broken cache must change nothing
+ * but speed.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const built = join(root, 'dist/bin');
+
+function run(bin: string, env: Record<string, string> = {}) {
+  return spawnSync(
+    process.execPath,
+    [join(bin, 'mamori.js'), 'scan', join(root, 'examples'), '--format', 'json'],
+    { encoding: 'utf8', env: { ...process.env, MAMORI_DEBUG_CODE_CACHE: '1', ...env } },
+  );
+}
+
+describe('the built bin', () => {
+  // A copy inside dist/, so that the bundle still finds node_modules.
+  const copy = mkdtempSync(join(root, 'dist/bin-test-'));
+  cpSync(built, copy, { recursive: true });
+  afterAll(() => rmSync(copy, { recursive: true, force: true }));
+  const reference = run(built);
+
+  it('uses the code cache the build made', () => {
+    expect(reference.stderr).toContain('mamori: code cache used');
+    expect(reference.status).toBe(1);
+    expect(
+      (JSON.parse(reference.stdout) as { findings: unknown[] }).findings.length,
+    ).toBeGreaterThan(10);
+  });
+
+  it('gives the same report without the cache, with a broken one, or with it turned off', () => {
+    const cache = readdirSync(copy).find((name) => name.endsWith('.cache'));
+    expect(cache).toBeDefined();
+    const off = run(copy, { MAMORI_CODE_CACHE: 'off' });
+    expect(off.stderr).toContain('mamori: code cache none');
+    writeFileSync(join(copy, cache ?? ''), 'not a code cache');
+    const broken = run(copy);
+    expect(broken.stderr).toContain('mamori: code cache rejected');
+    rmSync(join(copy, cache ?? ''));
+    const missing = run(copy);
+    expect(missing.stderr).toContain('mamori: code cache none');
+    for (const other of [off, broken, missing]) {
+      expect(other.status).toBe(reference.status);
+      expect(other.stdout).toBe(reference.stdout);
+    }
+  });
+});
