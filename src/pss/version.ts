@@ -53,12 +53,23 @@ export function toPolicyVersion(version: string | PolicyVersion): PolicyVersion 
   if (typeof version !== 'string') {
     return version;
   }
+  const known = parsedVersions.get(version);
+  if (known !== undefined) {
+    return known;
+  }
   const parsed = parsePolicyVersion(version);
   if (!parsed.ok) {
     throw new PssVersionError(version);
   }
+  // Every check of every pod asks again; the versions in use are few (bounded all the same,
+  // since namespace labels come from outside).
+  if (parsedVersions.size < 64) {
+    parsedVersions.set(version, parsed.version);
+  }
   return parsed.version;
 }
+
+const parsedVersions = new Map<string, PolicyVersion>();
 
 /** `v1.N` for a minor version number. */
 export function minorVersion(minor: number): PolicyVersion {
