@@ -32,6 +32,10 @@ await Promise.all([
     entryPoints: ['bin/cli.ts'],
     outfile: `${outdir}/cli.cjs`,
     format: 'cjs',
+    // js-yaml decodes what the line walker leaves, on every scan: inside the bundle, it is in the
+    // code cache too. The position-tracking `yaml` package is loaded only when needed.
+    packages: undefined,
+    external: ['yaml'],
     // CommonJS has no import.meta: the bundle's own URL stands in for it (the loader passes
     // __filename).
     define: { 'import.meta.url': '__mamori_bundle_url' },
