@@ -281,6 +281,13 @@ class Walker {
     }
   }
 
+  /** Places null where the node pending after `key:` or `-` went, when there was none. */
+  placePendingNull(): void {
+    if (this.build) {
+      (this.pendingTarget as Record<string, unknown>)[this.pendingTargetKey] = null;
+    }
+  }
+
   /** Puts the value of the open multi-line scalar where it goes. */
   placeScalar(value: unknown): void {
     (this.scalarTarget as Record<string, unknown>)[this.scalarTargetKey] = value;
@@ -642,8 +649,8 @@ class Walker {
         // A duplicate key, which js-yaml refuses.
         throw UNSURE;
       }
-      // A placeholder keeps js-yaml's key order while the value is still being read.
-      container[key] = null;
+      // The key goes in with its value, before any later key: an empty value is placed as null
+      // once the next line shows there is none (see placePendingNull).
       this.target = container;
       this.targetKey = key;
       const members = this.memberPositions[top];
@@ -708,7 +715,6 @@ class Walker {
       const sequence = this.containers[this.depth - 1] as unknown[];
       this.target = sequence;
       this.targetKey = sequence.length;
-      sequence.push(null);
     }
     const start = this.afterIndicator(at + 1, lineEnd, PENDING_ENTRY, seqIndent, undefined);
     if (start < 0) {
@@ -780,6 +786,7 @@ class Walker {
       if (this.pendingHeader) {
         throw UNSURE;
       }
+      this.placePendingNull();
       // After an empty `-`, js-yaml reads a less indented `- ` line as the next entry of the same
       // sequence (`- a:\n  -\n- b` gives [{a: [null, b]}]): the syntax is fine, the value is not
       // this walk's to build.
@@ -956,6 +963,9 @@ class Walker {
     }
     if (this.open === QUOTED || (this.pending !== NONE && this.pendingHeader)) {
       throw UNSURE;
+    }
+    if (this.pending !== NONE) {
+      this.placePendingNull();
     }
     if (this.build && this.open === BLOCK) {
       this.closeBlock();
