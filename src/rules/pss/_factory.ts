@@ -154,6 +154,30 @@ function podOnly(spec: PodSpec): PodSpec {
   return pod;
 }
 
+/**
+ * The pod with only one container (by its pointer) or only one volume (by its index), made once
+ * per (defaulted) spec for all the PSS rules; the results are only read.
+ */
+const narrowedSpecs = new WeakMap<PodSpec, Map<string | number, PodSpec>>();
+function narrowedTo(
+  spec: PodSpec,
+  key: string | number,
+  field: 'initContainers' | 'containers' | 'ephemeralContainers' | 'volumes',
+  item: Container | Volume,
+): PodSpec {
+  let byPart = narrowedSpecs.get(spec);
+  if (byPart === undefined) {
+    byPart = new Map();
+    narrowedSpecs.set(spec, byPart);
+  }
+  let narrowed = byPart.get(key);
+  if (narrowed === undefined) {
+    narrowed = { ...podOnly(spec), [field]: [item] };
+    byPart.set(key, narrowed);
+  }
+  return narrowed;
+}
+
 /** A part of the pod that fails a check on its own. */
 interface Part {
   key: string;
@@ -192,8 +216,7 @@ function failingParts(rule: PssRuleSpec, target: PodTarget): Part[] {
     if (container === undefined) {
       continue;
     }
-    const narrowed: PodSpec = { ...podOnly(spec), [ref.type]: [container] };
-    const failure = own(narrowed);
+    const failure = own(narrowedTo(spec, ref.pointer, ref.type, container));
     if (failure !== undefined) {
       const pointer = rule.container?.({ ...target, ref, container }) ?? ref.pointer;
       parts.push({ key: ref.pointer, failure, pointer, container: ref.name });
@@ -203,7 +226,7 @@ function failingParts(rule: PssRuleSpec, target: PodTarget): Part[] {
     if (volume === undefined || volume === null) {
       return;
     }
-    const failure = own({ ...podOnly(spec), volumes: [volume] });
+    const failure = own(narrowedTo(spec, index, 'volumes', volume));
     if (failure !== undefined) {
       const pointer = `${workload.specPointer}/volumes/${index}`;
       const located = rule.volume?.({ ...target, volume, index, pointer }) ?? pointer;
