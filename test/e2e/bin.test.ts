@@ -4,7 +4,7 @@
  * but speed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -25,6 +25,10 @@ describe('the built bin', () => {
   cpSync(built, copy, { recursive: true });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
   const reference = run(built);
+
+  it('is ASCII, which V8 keeps as one byte per character', () => {
+    expect(/[^\t\n\r -~]/.test(readFileSync(join(built, 'cli.cjs'), 'utf8'))).toBe(false);
+  });
 
   it('uses the code cache the build made', () => {
     expect(reference.stderr).toContain('mamori: code cache used');
