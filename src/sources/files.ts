@@ -283,14 +283,27 @@ export function* expandPaths(
 ): Generator<InputEntry> {
   const excluded = options.exclude.map(globToRegExp);
   const isExcluded = (path: string): boolean => {
+    if (excluded.length === 0) {
+      return false;
+    }
     const normal = path.replace(/\\/g, '/').replace(/^\.\//, '');
     return excluded.some((pattern) => pattern.test(normal));
   };
+  /**
+   * Walks `path`. `plainDirectory` is the real path of a directory found as a directory entry (not
+   * through a link) under a directory whose real path is known: it needs no system call to say
+   * what it is or where it really is.
+   */
   function* walk(
     path: string,
     explicit: boolean,
     ancestors: ReadonlySet<string>,
+    plainDirectory?: string,
   ): Generator<InputEntry> {
+    if (plainDirectory !== undefined) {
+      yield* directory(path, explicit, ancestors, plainDirectory);
+      return;
+    }
     let stats: Stats;
     try {
       stats = statSync(path);
@@ -331,71 +344,7 @@ export function* expandPaths(
         };
         return;
       }
-      if (ancestors.has(real)) {
-        yield {
-          kind: 'problem',
-          problem: problem(
-            'SYMLINK_LOOP',
-            path,
-            `symbolic link loop back to ${relative('.', real) || '.'}`,
-          ),
-        };
-        return;
-      }
-      if (
-        options.kustomize !== 'never' &&
-        (explicit || options.kustomize === 'always') &&
-        hasKustomization(path)
-      ) {
-        yield { kind: 'kustomize', path };
-        return;
-      }
-      let entries: Dirent[];
-      try {
-        entries = readdirSync(path, { withFileTypes: true });
-      } catch (error) {
-        yield {
-          kind: 'problem',
-          problem: problem(
-            'UNREADABLE',
-            path,
-            `cannot list directory: ${errorCode(error) ?? String(error)}`,
-          ),
-        };
-        return;
-      }
-      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-      const inner = new Set(ancestors).add(real);
-      for (const entry of entries) {
-        const name = entry.name;
-        if (name.startsWith('.') || name === 'node_modules') {
-          continue;
-        }
-        const child = join(path, name);
-        if (isExcluded(child)) {
-          continue;
-        }
-        if (entry.isFile()) {
-          // A regular file (not a link): its directory entry says all there is to know.
-          if (MANIFEST_EXTENSIONS.test(name)) {
-            yield { kind: 'file', path: child };
-          }
-          continue;
-        }
-        if (!entry.isDirectory()) {
-          // A symbolic link (or something stranger): what it points to decides.
-          let target: Stats | undefined;
-          try {
-            target = statSync(child);
-          } catch {
-            target = undefined;
-          }
-          if (target?.isFile() === true && !MANIFEST_EXTENSIONS.test(name)) {
-            continue;
-          }
-        }
-        yield* walk(child, false, inner);
-      }
+      yield* directory(path, explicit, ancestors, real);
       return;
     }
     if (!stats.isFile()) {
@@ -403,6 +352,79 @@ export function* expandPaths(
       return;
     }
     yield { kind: 'file', path };
+  }
+  /** A directory, whose real path is `real`. */
+  function* directory(
+    path: string,
+    explicit: boolean,
+    ancestors: ReadonlySet<string>,
+    real: string,
+  ): Generator<InputEntry> {
+    if (ancestors.has(real)) {
+      yield {
+        kind: 'problem',
+        problem: problem(
+          'SYMLINK_LOOP',
+          path,
+          `symbolic link loop back to ${relative('.', real) || '.'}`,
+        ),
+      };
+      return;
+    }
+    if (
+      options.kustomize !== 'never' &&
+      (explicit || options.kustomize === 'always') &&
+      hasKustomization(path)
+    ) {
+      yield { kind: 'kustomize', path };
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path, { withFileTypes: true });
+    } catch (error) {
+      yield {
+        kind: 'problem',
+        problem: problem(
+          'UNREADABLE',
+          path,
+          `cannot list directory: ${errorCode(error) ?? String(error)}`,
+        ),
+      };
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const inner = new Set(ancestors).add(real);
+    for (const entry of entries) {
+      const name = entry.name;
+      if (name.startsWith('.') || name === 'node_modules') {
+        continue;
+      }
+      const child = join(path, name);
+      if (isExcluded(child)) {
+        continue;
+      }
+      if (entry.isFile()) {
+        // A regular file (not a link): its directory entry says all there is to know.
+        if (MANIFEST_EXTENSIONS.test(name)) {
+          yield { kind: 'file', path: child };
+        }
+        continue;
+      }
+      if (!entry.isDirectory()) {
+        // A symbolic link (or something stranger): what it points to decides.
+        let target: Stats | undefined;
+        try {
+          target = statSync(child);
+        } catch {
+          target = undefined;
+        }
+        if (target?.isFile() === true && !MANIFEST_EXTENSIONS.test(name)) {
+          continue;
+        }
+      }
+      yield* walk(child, false, inner, entry.isDirectory() ? join(real, name) : undefined);
+    }
   }
   for (const path of paths) {
     yield* walk(path, true, new Set());
