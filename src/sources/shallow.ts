@@ -22,8 +22,8 @@
  * several times cheaper. The same differential test compares its values with js-yaml's, and a
  * second one does so on random flow collections. While building, it also notes where each key and
  * sequence item is ({@link PositionTable}), so that findings are located without reading the text
- * again; those positions are checked against the position-tracking parser's. Large documents that recur (vendored copies of
- * the same CRDs) have their syntax checked once.
+ * again; those positions are checked against the position-tracking parser's. Large documents that
+ * recur (vendored copies of the same CRDs) have their syntax checked once.
  *
  * This module is the line-level walk (indentation, keys, entries, the scalars that span lines).
  * The character-level pieces are in yaml-scan.ts, and flow collections in yaml-flow.ts.
