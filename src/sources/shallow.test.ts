@@ -297,6 +297,21 @@ describe('decodeFast', () => {
     return value;
   };
 
+  it('gives empty values null in their place, in key order', () => {
+    const cases: [string, unknown][] = [
+      ['a:\nb: 1\n', { a: null, b: 1 }],
+      ['a:\n  # a comment\n\nb:\n', { a: null, b: null }],
+      ['a:\n  x:\n  y:\nb: 2', { a: { x: null, y: null }, b: 2 }],
+      ['- \n- x\n-\n', [null, 'x', null]],
+      ['a:\n-\n- b:\n  c: 1\n', { a: [null, { b: null, c: 1 }] }],
+    ];
+    for (const [text, value] of cases) {
+      const decoded = decodes(text);
+      expect(decoded).toEqual(value);
+      expect(JSON.stringify(decoded)).toBe(JSON.stringify(value));
+    }
+  });
+
   it('builds mappings, sequences and typed plain scalars as js-yaml does', () => {
     expect(
       decodes(
