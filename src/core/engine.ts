@@ -358,7 +358,10 @@ export class Engine {
     const reports = this.#reports;
     for (const active of this.#rulesFor(rules, resource, workload)) {
       const { rule } = active;
-      reports.length = 0;
+      // Most checks report nothing: setting an array's length is not free, so only when needed.
+      if (reports.length !== 0) {
+        reports.length = 0;
+      }
       const context = (active.context ??= {
         options: active.options,
         index: this.#index,
@@ -385,7 +388,8 @@ export class Engine {
         continue;
       }
       let failed = false;
-      for (const report of reports) {
+      for (let index = 0; index < reports.length; index++) {
+        const report = reports[index] as Report;
         const finding = this.#toFinding(active, resource, workload?.podMeta, report);
         failed ||= finding.suppression === undefined;
         this.#output.findings.push(finding);
