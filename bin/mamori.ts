@@ -15,13 +15,44 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 
-process.on('uncaughtException', (error) => {
-  process.stderr.write(`mamori: internal error: ${error.stack ?? error.message}\n`);
+/**
+ * The exit status when the reader of the output went away (`mamori scan . | head`): what a
+ * program killed by SIGPIPE reports, since the report was not delivered in full.
+ */
+const BROKEN_PIPE = 141;
+
+function isBrokenPipe(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'EPIPE'
+  );
+}
+
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (isBrokenPipe(error)) {
+      process.exit(BROKEN_PIPE);
+    }
+    throw error;
+  });
+}
+
+/** Reports an internal error, unless there is nowhere left to report it. */
+function internalError(detail: string): void {
   process.exitCode = 2;
+  try {
+    process.stderr.write(`mamori: internal error: ${detail}\n`);
+  } catch {
+    // Standard error is gone too; the exit status says it.
+  }
+}
+process.on('uncaughtException', (error) => {
+  if (isBrokenPipe(error)) {
+    process.exit(BROKEN_PIPE);
+  }
+  internalError(error.stack ?? error.message);
 });
 process.on('unhandledRejection', (reason) => {
-  process.stderr.write(`mamori: internal error: ${String(reason)}\n`);
-  process.exitCode = 2;
+  internalError(String(reason));
 });
 
 interface CliModule {

@@ -26,6 +26,24 @@ describe('the built bin', () => {
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
   const reference = run(built);
 
+  it('stops when the reader of its output goes away, instead of failing to report it forever', () => {
+    // Both streams into one pipe whose reader leaves after one byte, as `| head -c 1` does.
+    const piped = spawnSync(
+      'bash',
+      [
+        '-o',
+        'pipefail',
+        '-c',
+        `"${process.execPath}" "${join(built, 'mamori.js')}" scan "${join(root, '../shared/corpus')}" --format json 2>&1 | head -c 1`,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(piped.error).toBeUndefined();
+    expect(piped.stdout).toBe('{');
+    // As if killed by SIGPIPE: the report was not delivered.
+    expect(piped.status).toBe(141);
+  });
+
   it('is ASCII, which V8 keeps as one byte per character', () => {
     expect(/[^\t\n\r -~]/.test(readFileSync(join(built, 'cli.cjs'), 'utf8'))).toBe(false);
   });
