@@ -27,12 +27,23 @@ function isBrokenPipe(error: unknown): boolean {
   );
 }
 
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error) => {
+for (const [stream, name] of [
+  [process.stdout, 'standard output'],
+  [process.stderr, 'standard error'],
+] as const) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
     if (isBrokenPipe(error)) {
       process.exit(BROKEN_PIPE);
     }
-    throw error;
+    // A full disk, say: the report is lost, which is an error of the run.
+    if (stream !== process.stderr) {
+      try {
+        process.stderr.write(`mamori: cannot write ${name}: ${error.code ?? error.message}\n`);
+      } catch {
+        // Nowhere to say it; the exit status does.
+      }
+    }
+    process.exit(2);
   });
 }
 

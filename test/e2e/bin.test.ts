@@ -4,7 +4,16 @@
  * but speed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -42,6 +51,21 @@ describe('the built bin', () => {
     expect(piped.stdout).toBe('{');
     // As if killed by SIGPIPE: the report was not delivered.
     expect(piped.status).toBe(141);
+  });
+
+  it('says so and fails when its output cannot be written', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [join(built, 'mamori.js'), 'scan', join(root, 'examples'), '--fail-on', 'none'],
+        { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] },
+      );
+      expect(run.stderr).toContain('mamori: cannot write standard output: ENOSPC');
+      expect(run.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('is ASCII, which V8 keeps as one byte per character', () => {
