@@ -246,11 +246,29 @@ export class Engine {
    * as a target. A parallel worker sends such resources back for the deferred phase.
    */
   #neededLater(resource: Resource, workload: Workload | undefined): boolean {
+    const kind = resource.object.kind;
+    const key = `${workload === undefined ? '' : 'workload:'}${kind}`;
+    let later = this.#laterByKind.get(key);
+    if (later === undefined) {
+      later = {
+        targeted: this.#laterRules.some((rule) => applies(rule, resource, workload)),
+        indexing: this.#laterRules.filter((rule) => rule.meta.indexKinds?.includes(kind) === true),
+      };
+      this.#laterByKind.set(key, later);
+    }
     return (
-      this.#indexed(resource, this.#laterRules) ||
-      this.#laterRules.some((rule) => applies(rule, resource, workload))
+      later.targeted ||
+      later.indexing.some(
+        (rule) => rule.meta.indexFilter === undefined || rule.meta.indexFilter(resource),
+      )
     );
   }
+
+  /**
+   * Per kind (a workload or not): whether a later rule targets it, and the later rules that may
+   * keep it in their index (their filters still look at each object).
+   */
+  readonly #laterByKind = new Map<string, { targeted: boolean; indexing: readonly AnyRule[] }>();
 
   /** Whether one of `rules` keeps this resource in its index. */
   #indexed(resource: Resource, rules: readonly AnyRule[]): boolean {
