@@ -505,5 +505,6 @@ export class Engine {
 function applies(rule: AnyRule, resource: Resource, workload: Workload | undefined): boolean {
   return rule.target === 'workload'
     ? workload !== undefined
-    : rule.kinds.includes(resource.object.kind);
+    : rule.kinds.includes(resource.object.kind) ||
+        (rule.workloads === true && workload !== undefined);
 }

@@ -110,6 +110,11 @@ export interface ResourceRule<
   /** Kinds the rule inspects, e.g. `['Service']`. */
   kinds: readonly string[];
   /**
+   * The rule also inspects every workload: the built-in workload kinds and those the
+   * configuration maps to a pod template (`workloadKinds`), with `context.workload` set.
+   */
+  workloads?: boolean;
+  /**
    * The rule reads only an object's header: `apiVersion`, `kind`, `metadata.name` and
    * `metadata.namespace`. Sources may then skip decoding the body of objects of its kinds (for
    * example megabytes of CustomResourceDefinition schema) and check only their syntax.

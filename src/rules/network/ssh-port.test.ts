@@ -108,6 +108,26 @@ spec:
     ).toEqual([]);
   });
 
+  it('checks the containers of workload kinds mapped in the configuration', () => {
+    const rollout = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: git, namespace: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: git
+          image: example.com/git-server:2.0.0
+          ports: [{containerPort: 22}]
+`;
+    const config = { workloadKinds: { Rollout: '/spec/template' } };
+    expect(
+      findingsOf(rule, rollout, { config }).map(({ pointer, line }) => ({ pointer, line })),
+    ).toEqual([{ pointer: '/spec/template/spec/containers/0/ports/0/containerPort', line: 10 }]);
+    // Without the mapping, a Rollout is just a custom resource.
+    expect(findingsOf(rule, rollout)).toEqual([]);
+  });
+
   it('speaks Japanese', () => {
     expect(findingsOf(rule, GIT, { lang: 'ja' }).map((finding) => finding.message)[2]).toBe(
       'Service が SSH を公開しています: ポート 22/TCP からターゲットポート ssh へ。',

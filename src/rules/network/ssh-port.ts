@@ -1,15 +1,13 @@
 /*
  * Workloads should not run or expose an SSH server.
- * Checked: ports[*] of the containers of built-in workload kinds (containerPort in the ports
- * option, TCP, or a port named "ssh"), and spec.ports[*] of core v1 Services (port or numeric
- * targetPort in the ports option, TCP, or a port or targetPort named "ssh"). One finding per port
- * entry. ExternalName Services expose nothing and are skipped.
- * Workload kinds mapped in the configuration (workloadKinds) are not read: this rule looks at
- * Services too, so it reads pod templates itself.
+ * Checked: ports[*] of the containers of every workload, built-in or mapped in the
+ * configuration (workloadKinds) (containerPort in the ports option, TCP, or a port named "ssh"),
+ * and spec.ports[*] of core v1 Services (port or numeric targetPort in the ports option, TCP, or a
+ * port or targetPort named "ssh"). One finding per port entry. ExternalName Services expose
+ * nothing and are skipped.
  */
 import type { Resource } from '../../core/model.js';
 import { defineResourceRule, type RuleContext } from '../../core/rule.js';
-import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
 import { isCoreService, isPortNumber, isRecord, specOf, validatePortList } from './_net.js';
 
 type MessageId = 'containerPort' | 'containerPortNamed' | 'servicePort';
@@ -92,7 +90,8 @@ function checkService(
 }
 
 export default defineResourceRule<MessageId, Options>({
-  kinds: ['Service', ...Object.keys(BUILTIN_POD_TEMPLATE_PATHS)],
+  kinds: ['Service'],
+  workloads: true,
   meta: {
     id: 'network/ssh-port',
     title: { en: 'SSH port exposed', ja: 'SSH ポートの公開' },
