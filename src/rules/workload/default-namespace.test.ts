@@ -45,6 +45,26 @@ describe('workload/default-namespace', () => {
     expect(findingsOf(rule, object('ConfigMap', 'default'))).toEqual([]);
   });
 
+  it('checks the workload kinds mapped in the configuration too, but not pod templates', () => {
+    const config = { workloadKinds: { Rollout: '/spec/template' } };
+    const yaml = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: app, namespace: default}
+spec:
+  template:
+    spec: {containers: [{name: app, image: example.com/app:1.0.0}]}
+---
+apiVersion: v1
+kind: PodTemplate
+metadata: {name: app, namespace: default}
+template:
+  spec: {containers: [{name: app, image: example.com/app:1.0.0}]}
+`;
+    expect(findingsOf(rule, yaml, { config }).map((finding) => finding.resource.kind)).toEqual([
+      'Rollout',
+    ]);
+  });
+
   it('rejects a non-boolean reportMissingNamespace', () => {
     expect(rule.meta.validateOptions?.({ reportMissingNamespace: 'no' })).toEqual([
       'reportMissingNamespace must be true or false',

@@ -1,10 +1,10 @@
 /*
  * Workloads belong in a namespace of their own, not in `default`.
- * Checked field: metadata.namespace of the built-in workload kinds (Pod, Deployment, StatefulSet,
- * DaemonSet, ReplicaSet, ReplicationController, Job, CronJob).
+ * Checked field: metadata.namespace of the workloads: the built-in kinds (Pod, Deployment,
+ * StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob; not PodTemplate, which
+ * runs nothing) and those mapped in the configuration (workloadKinds).
  * Reported: namespace `default`, and, unless reportMissingNamespace is false, no namespace at all
  * (kubectl then uses the current context's namespace, which is usually `default`).
- * Custom workload kinds (configuration workloadKinds) are not checked: a rule's kinds are fixed.
  */
 import { defineResourceRule } from '../../core/rule.js';
 import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
@@ -52,8 +52,13 @@ export default defineResourceRule<MessageId, Options>({
         : ['reportMissingNamespace must be true or false'];
     },
   },
+  // The built-in kinds by name (with or without a pod template), and every other workload.
   kinds: Object.keys(BUILTIN_POD_TEMPLATE_PATHS).filter((kind) => kind !== 'PodTemplate'),
+  workloads: true,
   check(resource, context) {
+    if (resource.object.kind === 'PodTemplate') {
+      return;
+    }
     const data = { kind: resource.ref.kind, name: resource.ref.name };
     const namespace = resource.ref.namespace;
     if (namespace === 'default') {

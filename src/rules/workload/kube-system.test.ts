@@ -45,6 +45,21 @@ describe('workload/kube-system', () => {
     ]);
   });
 
+  it('checks the workload kinds mapped in the configuration too', () => {
+    const rollout = `apiVersion: argoproj.io/v1alpha1
+kind: Rollout
+metadata: {name: app, namespace: kube-system}
+spec:
+  template:
+    spec: {containers: [{name: app, image: example.com/app:1.0.0}]}
+`;
+    const config = { workloadKinds: { Rollout: '/spec/template' } };
+    expect(findingsOf(rule, rollout, { config }).map((finding) => finding.message)).toEqual([
+      'The Rollout "app" is placed in kube-system, the namespace of the cluster\'s own components.',
+    ]);
+    expect(findingsOf(rule, rollout)).toEqual([]);
+  });
+
   it('speaks Japanese', () => {
     expect(findingsOf(rule, object('Pod', 'kube-system'), { lang: 'ja' })[0]?.message).toBe(
       'Pod "app" は、クラスター自体のコンポーネント用の名前空間 kube-system に配置されています。',

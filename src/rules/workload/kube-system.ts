@@ -1,7 +1,9 @@
 /*
  * Application workloads do not belong in kube-system.
- * Checked field: metadata.namespace of the built-in workload kinds (Pod, Deployment, StatefulSet,
- * DaemonSet, ReplicaSet, ReplicationController, Job, CronJob). Reported: namespace kube-system.
+ * Checked field: metadata.namespace of the workloads: the built-in kinds (Pod, Deployment,
+ * StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob; not PodTemplate, which
+ * runs nothing) and those mapped in the configuration (workloadKinds). Reported: namespace
+ * kube-system.
  * Cluster add-ons (CNI, DNS, CSI drivers, cloud controllers) legitimately live there, and
  * nothing in a manifest tells them apart from application workloads reliably, so the rule is low
  * severity and expects such add-ons to be suppressed. Reads only the header.
@@ -38,10 +40,12 @@ export default defineResourceRule<MessageId>({
     },
     defaultOptions: {},
   },
+  // The built-in kinds by name (with or without a pod template), and every other workload.
   kinds: Object.keys(BUILTIN_POD_TEMPLATE_PATHS).filter((kind) => kind !== 'PodTemplate'),
+  workloads: true,
   headerOnly: true,
   check(resource, context) {
-    if (resource.ref.namespace === 'kube-system') {
+    if (resource.ref.namespace === 'kube-system' && resource.object.kind !== 'PodTemplate') {
       context.report({
         messageId: 'kubeSystem',
         data: { kind: resource.ref.kind, name: resource.ref.name },
