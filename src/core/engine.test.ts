@@ -4,7 +4,7 @@ import privileged from '../rules/hardening/privileged.js';
 import { RULES } from '../rules/index.js';
 import { DEFAULT_CONFIG } from './config.js';
 import { Engine, locatePointer } from './engine.js';
-import { defineResourceRule } from './rule.js';
+import { defineResourceRule, type RuleMeta } from './rule.js';
 import { decodeText } from '../sources/files.js';
 import { DEFAULT_LIMITS } from '../sources/documents.js';
 
@@ -24,18 +24,23 @@ spec:
       securityContext: {privileged: true}
 `;
 
-const crashing = defineResourceRule<'never'>({
-  meta: {
-    id: 'test/crashing',
-    title: { en: 'Crashes', ja: 'クラッシュ' },
-    description: { en: 'Always throws.', ja: '常に例外を投げます。' },
+/** The metadata of a rule made for a test, which never reports. */
+function testMeta(id: string, title: string, description: string): RuleMeta<'never'> {
+  return {
+    id,
+    title: { en: title, ja: title },
+    description: { en: description, ja: description },
     remediation: { en: 'None.', ja: 'なし。' },
     severity: 'low',
     category: 'test',
     references: [],
     messages: { never: { en: 'Never.', ja: 'なし。' } },
     defaultOptions: {},
-  },
+  };
+}
+
+const crashing = defineResourceRule<'never'>({
+  meta: testMeta('test/crashing', 'Crashes', 'Always throws.'),
   kinds: ['Pod'],
   check() {
     throw new Error('boom');
@@ -65,17 +70,7 @@ describe('Engine', () => {
   it("gives resource rules the workload it extracted, with the configuration's custom kinds", () => {
     const seen: string[] = [];
     const looking = defineResourceRule<'never'>({
-      meta: {
-        id: 'test/looking',
-        title: { en: 'Looks', ja: '見る' },
-        description: { en: 'Records what it is given.', ja: '渡されたものを記録します。' },
-        remediation: { en: 'None.', ja: 'なし。' },
-        severity: 'low',
-        category: 'test',
-        references: [],
-        messages: { never: { en: 'Never.', ja: 'なし。' } },
-        defaultOptions: {},
-      },
+      meta: testMeta('test/looking', 'Looks', 'Records what it is given.'),
       kinds: ['Rollout', 'Service'],
       check(resource, context) {
         seen.push(

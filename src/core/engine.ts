@@ -190,9 +190,8 @@ export class Engine {
   readonly #options: EngineOptions;
   readonly #immediate: readonly ActiveRule[];
   readonly #deferred: readonly ActiveRule[];
-  readonly #indexKinds: ReadonlySet<string>;
+  /** The rules that read other objects, whichever phase this engine runs. */
   readonly #laterRules: readonly AnyRule[];
-  readonly #deferredRules: readonly AnyRule[];
   readonly #index = new GrowingIndex();
   readonly #pending: { resource: Resource; workload: Workload | undefined }[] = [];
   readonly #output: EngineOutput = { findings: [], problems: [], notices: [] };
@@ -214,10 +213,9 @@ export class Engine {
         ? []
         : active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
     // In the immediate phase the deferred rules still decide what must be kept for later.
-    const later = active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
-    this.#laterRules = later.map((entry) => entry.rule);
-    this.#deferredRules = this.#deferred.map((entry) => entry.rule);
-    this.#indexKinds = new Set(this.#deferred.flatMap((entry) => entry.rule.meta.indexKinds ?? []));
+    this.#laterRules = active
+      .filter((entry) => entry.rule.meta.indexKinds !== undefined)
+      .map((entry) => entry.rule);
     this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
     this.#excludedKinds = new Set(options.config.exclude.kinds);
     this.#bodyKinds = new Set([
@@ -242,10 +240,14 @@ export class Engine {
   }
 
   /**
-   * Whether the rules that read other objects need this resource: as a member of the index, or
-   * as a target. A parallel worker sends such resources back for the deferred phase.
+   * What the rules that read other objects want of this resource: whether one of them checks it
+   * (it targets the resource's kind, or workloads), and whether one keeps it in its index. Which
+   * rules may do either is worked out once per kind; only index filters look at each object.
    */
-  #neededLater(resource: Resource, workload: Workload | undefined): boolean {
+  #laterNeeds(
+    resource: Resource,
+    workload: Workload | undefined,
+  ): { targeted: boolean; indexed: boolean } {
     const kind = resource.object.kind;
     const key = `${workload === undefined ? '' : 'workload:'}${kind}`;
     let later = this.#laterByKind.get(key);
@@ -256,29 +258,15 @@ export class Engine {
       };
       this.#laterByKind.set(key, later);
     }
-    return (
-      later.targeted ||
-      later.indexing.some(
+    return {
+      targeted: later.targeted,
+      indexed: later.indexing.some(
         (rule) => rule.meta.indexFilter === undefined || rule.meta.indexFilter(resource),
-      )
-    );
+      ),
+    };
   }
 
-  /**
-   * Per kind (a workload or not): whether a later rule targets it, and the later rules that may
-   * keep it in their index (their filters still look at each object).
-   */
   readonly #laterByKind = new Map<string, { targeted: boolean; indexing: readonly AnyRule[] }>();
-
-  /** Whether one of `rules` keeps this resource in its index. */
-  #indexed(resource: Resource, rules: readonly AnyRule[]): boolean {
-    const kind = resource.object.kind;
-    return rules.some(
-      (rule) =>
-        rule.meta.indexKinds?.includes(kind) === true &&
-        (rule.meta.indexFilter === undefined || rule.meta.indexFilter(resource)),
-    );
-  }
 
   /** Whether the configuration excludes this resource from the scan. */
   excludes(resource: Resource): boolean {
@@ -324,16 +312,17 @@ export class Engine {
       });
     }
     this.#run(this.#immediate, resource, workload);
-    if (
-      this.#indexKinds.has(resource.object.kind) &&
-      this.#indexed(resource, this.#deferredRules)
-    ) {
-      this.#index.add(resource);
+    const { targeted, indexed } = this.#laterNeeds(resource, workload);
+    // An engine of the immediate phase runs no later rule: a worker sends such resources back.
+    if (this.#deferred.length > 0) {
+      if (indexed) {
+        this.#index.add(resource);
+      }
+      if (targeted) {
+        this.#pending.push({ resource, workload });
+      }
     }
-    if (this.#deferred.some((active) => applies(active.rule, resource, workload))) {
-      this.#pending.push({ resource, workload });
-    }
-    return this.#neededLater(resource, workload);
+    return targeted || indexed;
   }
 
   /** Runs the rules that read other objects, now that every resource has been seen. */

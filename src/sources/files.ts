@@ -24,9 +24,10 @@ import {
   splitDocuments,
   type DecodeLimits,
 } from './documents.js';
-import { locatorFor, type RecordedPositions } from './locate.js';
+import { locatorFor } from './locate.js';
+import type { PositionTable, RecordedPositions } from './positions.js';
 import { resourcesOf } from './resources.js';
-import { decodeFast, MAX_FAST_DEPTH, shallowScan, type PositionTable } from './shallow.js';
+import { decodeFast, MAX_FAST_DEPTH, shallowScan } from './shallow.js';
 
 export const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -273,6 +274,14 @@ function errorCode(error: unknown): string | undefined {
     : undefined;
 }
 
+/** An input that could not be read: `cannot <what>: <error code>`. */
+function unreadable(path: string, what: string, error: unknown): InputEntry {
+  return {
+    kind: 'problem',
+    problem: problem('UNREADABLE', path, `cannot ${what}: ${errorCode(error) ?? String(error)}`),
+  };
+}
+
 /**
  * Expands command-line paths into input entries, recursively and in a stable order. Symlinked
  * directories are followed once; a loop is reported, never followed forever.
@@ -321,10 +330,7 @@ export function* expandPaths(
           ),
         };
       } else {
-        yield {
-          kind: 'problem',
-          problem: problem('UNREADABLE', path, `cannot read: ${code ?? String(error)}`),
-        };
+        yield unreadable(path, 'read', error);
       }
       return;
     }
@@ -334,14 +340,7 @@ export function* expandPaths(
         // One realpath(3) call; the JavaScript version stats every component of the path.
         real = realpathSync.native(path);
       } catch (error) {
-        yield {
-          kind: 'problem',
-          problem: problem(
-            'UNREADABLE',
-            path,
-            `cannot resolve: ${errorCode(error) ?? String(error)}`,
-          ),
-        };
+        yield unreadable(path, 'resolve', error);
         return;
       }
       yield* directory(path, explicit, ancestors, real);
@@ -383,14 +382,7 @@ export function* expandPaths(
     try {
       entries = readdirSync(path, { withFileTypes: true });
     } catch (error) {
-      yield {
-        kind: 'problem',
-        problem: problem(
-          'UNREADABLE',
-          path,
-          `cannot list directory: ${errorCode(error) ?? String(error)}`,
-        ),
-      };
+      yield unreadable(path, 'list directory', error);
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -1,20 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeYamlDocument, splitDocuments } from './documents.js';
 import { locateFast, splitLines } from './locate-fast.js';
 import { jsonLocator } from './locate-json.js';
-import { locatorFor, parserLocatorFor, recordedPosition } from './locate.js';
-import { decodeFast, unpackPosition, type PositionTable } from './shallow.js';
-import { pointersOf, recordedAgainstParser, tokensOf } from './testing.js';
-
-const corpus = new URL('../../../shared/corpus/', import.meta.url).pathname;
+import { locatorFor, parserLocatorFor } from './locate.js';
+import { decodeFast } from './shallow.js';
+import { recordedPosition, unpackPosition, type PositionTable } from './positions.js';
+import { corpusFiles, pointersOf, recordedAgainstParser, tokensOf } from './testing.js';
 
 describe('locateFast', () => {
   it('agrees with the full parser wherever it answers, over every field of the corpus workloads', () => {
-    const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name));
+    const files = corpusFiles(/\.ya?ml$/);
     let answered = 0;
     let checked = 0;
     const mismatches: string[] = [];
@@ -66,9 +62,7 @@ describe('locateFast', () => {
 
 describe('positions recorded by the decoder', () => {
   it('agree with the full parser on every field of the corpus documents it decodes', () => {
-    const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name));
+    const files = corpusFiles(/\.ya?ml$/);
     let fields = 0;
     let recorded = 0;
     const mismatches: string[] = [];
@@ -136,9 +130,7 @@ describe('positions recorded by the decoder', () => {
 
 describe('jsonLocator', () => {
   it('agrees with the full parser on every field of the corpus JSON files', () => {
-    const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.json$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name));
+    const files = corpusFiles(/\.json$/);
     let answered = 0;
     const mismatches: string[] = [];
     for (const file of files) {

@@ -10,67 +10,12 @@ import type { PositionResolver, SourcePosition } from '../core/model.js';
 import { yamlPackage } from './yaml-package.js';
 import { locateFast, splitLines, type FastCache, type Line } from './locate-fast.js';
 import { jsonLocator } from './locate-json.js';
-import { unpackPosition, type PositionTable } from './shallow.js';
-
-function decodeToken(token: string): string {
-  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
-}
-
-/** The positions the decoder recorded while building a document's value (see shallow.ts). */
-export interface RecordedPositions {
-  root: unknown;
-  positions: PositionTable;
-}
-
-/**
- * The recorded position of the node at `pointer`: of its key, or of its content when it is a
- * sequence item; -1 when the path leaves what was recorded (a missing member, a flow collection,
- * a position not known), and the text must be read instead. The pointer is read in place: this
- * runs for every finding.
- */
-export function recordedPosition(recorded: RecordedPositions, pointer: string): number {
-  let node = recorded.root;
-  let packed = -1;
-  let start = 1;
-  while (start <= pointer.length) {
-    const slash = pointer.indexOf('/', start);
-    const end = slash < 0 ? pointer.length : slash;
-    const token = decodeToken(pointer.slice(start, end));
-    start = end + 1;
-    const members =
-      typeof node === 'object' && node !== null ? recorded.positions.get(node) : undefined;
-    if (members === undefined) {
-      return -1;
-    }
-    if (Array.isArray(node)) {
-      const index = Number(token);
-      if (!Number.isInteger(index) || index < 0 || String(index) !== token) {
-        return -1;
-      }
-      packed = members[index] ?? -1;
-      node = node[index];
-    } else {
-      let index = 0;
-      let found = false;
-      for (const key in node as Record<string, unknown>) {
-        if (key === token) {
-          found = true;
-          break;
-        }
-        index++;
-      }
-      if (!found) {
-        return -1;
-      }
-      packed = members[index] ?? -1;
-      node = (node as Record<string, unknown>)[token];
-    }
-    if (packed < 0) {
-      return -1;
-    }
-  }
-  return packed;
-}
+import {
+  decodeToken,
+  recordedPosition,
+  unpackPosition,
+  type RecordedPositions,
+} from './positions.js';
 
 /** Resolves pointers with the full parser. */
 function parserLocator(

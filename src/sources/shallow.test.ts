@@ -4,15 +4,12 @@
  * value (same types, same key order). Checked on hand-written cases, on every document of the real-world corpus, and
  * differentially on many thousands of mutated corpus documents.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { decodeYamlDocument, splitDocuments } from './documents.js';
 import { decodeFast, shallowScan, type DocumentHeader } from './shallow.js';
-import { recordedAgainstParser } from './testing.js';
-
-const corpus = new URL('../../../shared/corpus', import.meta.url).pathname;
+import { corpusFiles, mutate, random, recordedAgainstParser } from './testing.js';
 
 /** What a full decode says, in the shape of a header; `error` if js-yaml refuses the text. */
 function decoded(text: string): DocumentHeader | 'error' | undefined {
@@ -76,12 +73,9 @@ function expectSameValue(text: string): unknown {
 
 function corpusDocuments(): string[] {
   const texts: string[] = [];
-  for (const entry of readdirSync(corpus, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
-      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-      for (const document of splitDocuments(text)) {
-        texts.push(document.text);
-      }
+  for (const file of corpusFiles(/\.ya?ml$/i)) {
+    for (const document of splitDocuments(readFileSync(file, 'utf8'))) {
+      texts.push(document.text);
     }
   }
   return texts;
@@ -98,94 +92,6 @@ function corpusShare(check: (text: string) => unknown): number {
     }
   }
   return answered / bytes;
-}
-
-/** A small deterministic generator, so that a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const SNIPPETS = [
-  ' ',
-  '  ',
-  ':',
-  ': ',
-  '- ',
-  '#',
-  ' #',
-  '"',
-  "'",
-  '\\',
-  '\\x',
-  '|',
-  '>-',
-  '{',
-  '}',
-  '[',
-  ']',
-  '[]',
-  '{}',
-  '&a ',
-  '*a',
-  '!!str ',
-  '? ',
-  ',',
-  '\n',
-  '\n  ',
-  '\n- ',
-  'key: value\n',
-  'true',
-  '0',
-  '---\n',
-  '%',
-  '@',
-  '\t',
-  '|+',
-  '|-',
-  '>',
-  '\n\n',
-  ' 0x1F',
-  '-.5',
-  '.inf',
-  '~',
-  'null',
-  ' 1e3',
-  ' 012',
-  '"a\\tb\\u00e9"',
-  "'it''s'",
-  '\u00a0',
-  '__proto__: ',
-];
-
-function mutate(text: string, next: () => number): string {
-  const lines = text.split('\n');
-  const operations = 1 + Math.floor(next() * 3);
-  for (let step = 0; step < operations; step++) {
-    const line = Math.floor(next() * lines.length);
-    const current = lines[line] ?? '';
-    const column = Math.floor(next() * (current.length + 1));
-    const choice = next();
-    if (choice < 0.3) {
-      const snippet = SNIPPETS[Math.floor(next() * SNIPPETS.length)] ?? '';
-      lines[line] = current.slice(0, column) + snippet + current.slice(column);
-    } else if (choice < 0.5) {
-      lines[line] = current.slice(0, column) + current.slice(column + 1 + Math.floor(next() * 3));
-    } else if (choice < 0.65) {
-      lines.splice(line, 0, lines[Math.floor(next() * lines.length)] ?? '');
-    } else if (choice < 0.8) {
-      lines[line] = (next() < 0.5 ? ' ' : '') + current.replace(next() < 0.5 ? /^ / : /^$/, '');
-    } else if (choice < 0.9) {
-      lines.splice(line, 1);
-    } else {
-      const other = Math.floor(next() * lines.length);
-      lines[line] = lines[other] ?? '';
-    }
-  }
-  return lines.join('\n');
 }
 
 describe('shallowScan', () => {

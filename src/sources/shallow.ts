@@ -29,6 +29,7 @@
  * The character-level pieces are in yaml-scan.ts, and flow collections in yaml-flow.ts.
  */
 import { resolvePlainScalar } from './documents.js';
+import { packPosition, type PositionTable } from './positions.js';
 import { FlowReader } from './yaml-flow.js';
 import {
   APOSTROPHE,
@@ -136,29 +137,6 @@ export function decodeFast(text: string, positions?: PositionTable): unknown {
     }
     throw error;
   }
-}
-
-/**
- * Where the members of the collections {@link decodeFast} built are, by collection: for a
- * mapping, one entry per key in the mapping's key order; for a sequence, one per item. An entry
- * is {@link packPosition}'s packing of the line (from the document's first line, 0-based) and
- * column (0-based) of the key, or of the item's content; -1 when not known. Collections that are
- * not in the table (flow collections, mappings whose key order JavaScript would change) have no
- * recorded positions. Findings are located with it, without reading the text again.
- */
-export type PositionTable = Map<object, number[]>;
-
-/** Columns from here on are not recorded (-1), so that a packed position stays exact. */
-const MAX_RECORDED_COLUMN = 65536;
-
-/** Packs a line and column (both 0-based) into one number. */
-export function packPosition(line: number, column: number): number {
-  return column < MAX_RECORDED_COLUMN ? line * MAX_RECORDED_COLUMN + column : -1;
-}
-
-/** The line and column (both 0-based) of a packed position. */
-export function unpackPosition(packed: number): { line: number; column: number } {
-  return { line: Math.floor(packed / MAX_RECORDED_COLUMN), column: packed % MAX_RECORDED_COLUMN };
 }
 
 /** The deepest nesting of collections {@link decodeFast} builds. */

@@ -1,8 +1,11 @@
 /**
  * Helpers for the tests of the decoders and locators.
  */
-import { parserLocatorFor, recordedPosition } from './locate.js';
-import { decodeFast, unpackPosition, type PositionTable } from './shallow.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parserLocatorFor } from './locate.js';
+import { decodeFast } from './shallow.js';
+import { recordedPosition, unpackPosition, type PositionTable } from './positions.js';
 
 /** Every JSON pointer into a decoded value, parents before children. */
 export function pointersOf(value: unknown, prefix = '', out: string[] = []): string[] {
@@ -60,4 +63,106 @@ export function recordedAgainstParser(
     }
   }
   return outcome;
+}
+
+const corpus = new URL('../../../shared/corpus', import.meta.url).pathname;
+
+/** The files of the real-world corpus (../shared/corpus) whose names match `pattern`. */
+export function corpusFiles(pattern: RegExp): string[] {
+  return readdirSync(corpus, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && pattern.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** A small deterministic generator, so that a failure reproduces. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Pieces of YAML syntax that mutations insert. */
+const SNIPPETS = [
+  ' ',
+  '  ',
+  ':',
+  ': ',
+  '- ',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '\\',
+  '\\x',
+  '|',
+  '>-',
+  '{',
+  '}',
+  '[',
+  ']',
+  '[]',
+  '{}',
+  '&a ',
+  '*a',
+  '!!str ',
+  '? ',
+  ',',
+  '\n',
+  '\n  ',
+  '\n- ',
+  'key: value\n',
+  'true',
+  '0',
+  '---\n',
+  '%',
+  '@',
+  '\t',
+  '|+',
+  '|-',
+  '>',
+  '\n\n',
+  ' 0x1F',
+  '-.5',
+  '.inf',
+  '~',
+  'null',
+  ' 1e3',
+  ' 012',
+  '"a\\tb\\u00e9"',
+  "'it''s'",
+  '\u00a0',
+  '__proto__: ',
+];
+
+/**
+ * A mutation of a YAML text: one to three edits of its lines (inserted syntax, deleted characters,
+ * duplicated, re-indented, dropped or replaced lines).
+ */
+export function mutate(text: string, next: () => number): string {
+  const lines = text.split('\n');
+  const operations = 1 + Math.floor(next() * 3);
+  for (let step = 0; step < operations; step++) {
+    const line = Math.floor(next() * lines.length);
+    const current = lines[line] ?? '';
+    const column = Math.floor(next() * (current.length + 1));
+    const choice = next();
+    if (choice < 0.3) {
+      const snippet = SNIPPETS[Math.floor(next() * SNIPPETS.length)] ?? '';
+      lines[line] = current.slice(0, column) + snippet + current.slice(column);
+    } else if (choice < 0.5) {
+      lines[line] = current.slice(0, column) + current.slice(column + 1 + Math.floor(next() * 3));
+    } else if (choice < 0.65) {
+      lines.splice(line, 0, lines[Math.floor(next() * lines.length)] ?? '');
+    } else if (choice < 0.8) {
+      lines[line] = (next() < 0.5 ? ' ' : '') + current.replace(next() < 0.5 ? /^ / : /^$/, '');
+    } else if (choice < 0.9) {
+      lines.splice(line, 1);
+    } else {
+      const other = Math.floor(next() * lines.length);
+      lines[line] = lines[other] ?? '';
+    }
+  }
+  return lines.join('\n');
 }

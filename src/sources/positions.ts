@@ -1,0 +1,89 @@
+/**
+ * Source positions of decoded documents: the line walker (shallow.ts) records where each key and
+ * sequence item of the collections it builds is, and the locator (locate.ts) answers a finding's
+ * pointer from that record, without reading the text again.
+ */
+
+/**
+ * Where the members of the collections {@link decodeFast} built are, by collection: for a
+ * mapping, one entry per key in the mapping's key order; for a sequence, one per item. An entry
+ * is {@link packPosition}'s packing of the line (from the document's first line, 0-based) and
+ * column (0-based) of the key, or of the item's content; -1 when not known. Collections that are
+ * not in the table (flow collections, mappings whose key order JavaScript would change) have no
+ * recorded positions. Findings are located with it, without reading the text again.
+ */
+export type PositionTable = Map<object, number[]>;
+
+/** Columns from here on are not recorded (-1), so that a packed position stays exact. */
+const MAX_RECORDED_COLUMN = 65536;
+
+/** Packs a line and column (both 0-based) into one number. */
+export function packPosition(line: number, column: number): number {
+  return column < MAX_RECORDED_COLUMN ? line * MAX_RECORDED_COLUMN + column : -1;
+}
+
+/** The line and column (both 0-based) of a packed position. */
+export function unpackPosition(packed: number): { line: number; column: number } {
+  return { line: Math.floor(packed / MAX_RECORDED_COLUMN), column: packed % MAX_RECORDED_COLUMN };
+}
+
+/** Decodes one JSON pointer token (`~1` is `/`, `~0` is `~`). */
+export function decodeToken(token: string): string {
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
+
+/** The positions the decoder recorded while building a document's value (see shallow.ts). */
+export interface RecordedPositions {
+  root: unknown;
+  positions: PositionTable;
+}
+
+/**
+ * The recorded position of the node at `pointer`: of its key, or of its content when it is a
+ * sequence item; -1 when the path leaves what was recorded (a missing member, a flow collection,
+ * a position not known), and the text must be read instead. The pointer is read in place: this
+ * runs for every finding.
+ */
+export function recordedPosition(recorded: RecordedPositions, pointer: string): number {
+  let node = recorded.root;
+  let packed = -1;
+  let start = 1;
+  while (start <= pointer.length) {
+    const slash = pointer.indexOf('/', start);
+    const end = slash < 0 ? pointer.length : slash;
+    const token = decodeToken(pointer.slice(start, end));
+    start = end + 1;
+    const members =
+      typeof node === 'object' && node !== null ? recorded.positions.get(node) : undefined;
+    if (members === undefined) {
+      return -1;
+    }
+    if (Array.isArray(node)) {
+      const index = Number(token);
+      if (!Number.isInteger(index) || index < 0 || String(index) !== token) {
+        return -1;
+      }
+      packed = members[index] ?? -1;
+      node = node[index];
+    } else {
+      let index = 0;
+      let found = false;
+      for (const key in node as Record<string, unknown>) {
+        if (key === token) {
+          found = true;
+          break;
+        }
+        index++;
+      }
+      if (!found) {
+        return -1;
+      }
+      packed = members[index] ?? -1;
+      node = (node as Record<string, unknown>)[token];
+    }
+    if (packed < 0) {
+      return -1;
+    }
+  }
+  return packed;
+}
