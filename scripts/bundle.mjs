@@ -11,6 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { devNull } from 'node:os';
 import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -73,10 +74,21 @@ writeFileSync(
   ),
 );
 
-// The code cache: the functions a scan runs, compiled once here.
+// The code cache: the functions a scan runs, compiled once here, on the examples and on input
+// made to run as many paths as it can (scripts/code-cache/README.md), into every report format.
 const made = spawnSync(
   process.execPath,
-  [`${outdir}/mamori.js`, 'scan', `${root}examples`, '--format', 'json', '--fail-on', 'none'],
+  [
+    `${outdir}/mamori.js`,
+    'scan',
+    `${root}examples`,
+    `${root}scripts/code-cache`,
+    '--format',
+    'json',
+    ...['table', 'sarif', 'junit'].flatMap((format) => ['--format', `${format}=${devNull}`]),
+    '--fail-on',
+    'none',
+  ],
   { env: { ...process.env, MAMORI_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' },
 );
 if (!existsSync(`${outdir}/cli-${id}.cache`)) {
