@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config.js';
-import { Engine, mergeCoverage, type Coverage } from '../core/engine.js';
+import { Engine, mergeCoverage, type Coverage, type EngineOutput } from '../core/engine.js';
 import type {
   Finding,
   Language,
@@ -207,6 +207,26 @@ function startWorker(url: URL, input: WorkerInput): Promise<PartialScan> {
   });
 }
 
+/** Runs the cross-object rules over the objects the threads of a parallel scan kept. */
+function crossObject(
+  request: ScanRequest,
+  today: string,
+  trackCoverage: boolean,
+  resources: readonly Resource[],
+): EngineOutput {
+  const deferred = new Engine(request.rules, {
+    config: request.config,
+    lang: request.lang,
+    today,
+    phase: 'deferred',
+    trackCoverage,
+  });
+  for (const resource of resources) {
+    deferred.scan(resource);
+  }
+  return deferred.finish();
+}
+
 /** Scans the requested paths (`-` is standard input). */
 export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResult> {
   const today = io.now().toISOString().slice(0, 10);
@@ -222,15 +242,6 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     later.push(resource);
   };
   const trackCoverage = request.trackCoverage === true;
-  const engine = new Engine(request.rules, {
-    config: request.config,
-    lang: request.lang,
-    today,
-    phase: 'immediate',
-    trackCoverage,
-  });
-  const sink = sinkFor(engine, main, keepLater);
-  const needsBody = needsBodyOf(engine);
 
   const files: string[] = [];
   const kustomizations: string[] = [];
@@ -252,6 +263,26 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
   if (!request.paths.includes('-') && files.length <= SHORT_RUN_FILES) {
     io.tuneForShortRun?.();
   }
+
+  const url = workerUrl();
+  // On two cores a worker thread does not pay: V8's garbage collector already uses the second
+  // core for the main thread (measured: --jobs 1 is slower than --jobs 0 there). More cores do.
+  const cores = availableParallelism();
+  const spare = request.workers ?? (cores <= 2 ? 0 : Math.min(cores - 1, 3));
+  const parallel =
+    url !== undefined && spare > 0 && files.length >= PARALLEL_MIN_FILES && request.rules === RULES;
+  // Alone, the main thread's engine runs every rule, the cross-object ones when it finishes. With
+  // workers it runs the single-object rules as they do, and keeps what the cross-object rules
+  // need for a second engine that runs them over what every thread kept.
+  const engine = new Engine(request.rules, {
+    config: request.config,
+    lang: request.lang,
+    today,
+    phase: parallel ? 'immediate' : 'all',
+    trackCoverage,
+  });
+  const sink = sinkFor(engine, main, parallel ? keepLater : () => undefined);
+  const needsBody = needsBodyOf(engine);
   if (request.paths.includes('-')) {
     addOutcome(
       main,
@@ -273,13 +304,6 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
 
   const counter = new SharedArrayBuffer(8);
   const counters = new Int32Array(counter);
-  const url = workerUrl();
-  // On two cores a worker thread does not pay: V8's garbage collector already uses the second
-  // core for the main thread (measured: --jobs 1 is slower than --jobs 0 there). More cores do.
-  const cores = availableParallelism();
-  const spare = request.workers ?? (cores <= 2 ? 0 : Math.min(cores - 1, 3));
-  const parallel =
-    url !== undefined && spare > 0 && files.length >= PARALLEL_MIN_FILES && request.rules === RULES;
   const shared = {
     files,
     config: request.config,
@@ -288,9 +312,10 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     read: request.read,
     trackCoverage,
   };
-  const workers = parallel
-    ? Array.from({ length: spare }, () => startWorker(url, { ...shared, counter }))
-    : [];
+  const workers =
+    parallel && url !== undefined
+      ? Array.from({ length: spare }, () => startWorker(url, { ...shared, counter }))
+      : [];
   // The main thread takes its share too; it reports progress between files.
   let lastProgress = 0;
   for (;;) {
@@ -313,20 +338,12 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
   main.coverage = own.coverage;
   const parts = [main, ...(await Promise.all(workers))];
 
-  const deferred = new Engine(request.rules, {
-    config: request.config,
-    lang: request.lang,
-    today,
-    phase: 'deferred',
-    trackCoverage,
-  });
-  for (const resource of [
-    ...later,
-    ...parts.slice(1).flatMap((part) => part.later.map(unshipResource)),
-  ]) {
-    deferred.scan(resource);
-  }
-  const late = deferred.finish();
+  const late = parallel
+    ? crossObject(request, today, trackCoverage, [
+        ...later,
+        ...parts.slice(1).flatMap((part) => part.later.map(unshipResource)),
+      ])
+    : undefined;
   const stats = { files: 0, documents: 0, resources: 0, bytes: 0 };
   for (const part of parts) {
     stats.files += part.stats.files;
@@ -335,8 +352,12 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     stats.bytes += part.stats.bytes;
   }
   const result: ScanResult = {
-    findings: [...parts.flatMap((part) => part.findings), ...late.findings].sort(compareFindings),
-    problems: [...parts.flatMap((part) => part.problems), ...late.problems].sort(compareProblems),
+    findings: [...parts.flatMap((part) => part.findings), ...(late?.findings ?? [])].sort(
+      compareFindings,
+    ),
+    problems: [...parts.flatMap((part) => part.problems), ...(late?.problems ?? [])].sort(
+      compareProblems,
+    ),
     skipped: parts.flatMap((part) => part.skipped).sort(compareSkipped),
     stats,
   };
@@ -345,7 +366,7 @@ export async function runScan(request: ScanRequest, io: CliIO): Promise<ScanResu
     for (const part of parts) {
       mergeCoverage(coverage, part.coverage);
     }
-    mergeCoverage(coverage, late.coverage);
+    mergeCoverage(coverage, late?.coverage);
     result.coverage = coverage;
   }
   return result;
