@@ -211,9 +211,11 @@ function compareInputOrder(a: Resource, b: Resource): number {
   return x === y ? 0 : x < y ? -1 : 1;
 }
 
+const NO_POLICIES: readonly Policy[] = [];
+
 /** The built-in NetworkPolicies of a namespace, in input order (file, document, list item). */
 export function policiesIn(index: ResourceIndex, namespace: string): readonly Policy[] {
-  return policiesByNamespace(index).get(namespace) ?? [];
+  return policiesByNamespace(index).get(namespace) ?? NO_POLICIES;
 }
 
 /** Whether a policy's own `podSelector` selects pods with these labels. */
@@ -238,11 +240,26 @@ export function coverageOf(
 ): Coverage {
   const namespace = namespaceOf(workload.resource);
   const inNamespace = policiesIn(index, namespace);
-  const labels = workload.podMeta.labels ?? {};
-  const isolating = inNamespace.filter(
-    (policy) => policy.types.has(direction) && policySelects(policy, labels),
+  const isolating = selectingPolicies(workload, inNamespace).filter((policy) =>
+    policy.types.has(direction),
   );
   return { namespace, inNamespace, isolating };
+}
+
+/**
+ * The policies of a list that select a workload's pods, in list order. Three rules ask (ingress
+ * and egress isolation, metadata access), so the selectors are matched once per workload.
+ */
+const selecting = new WeakMap<Workload, { from: readonly Policy[]; policies: readonly Policy[] }>();
+function selectingPolicies(workload: Workload, policies: readonly Policy[]): readonly Policy[] {
+  const cached = selecting.get(workload);
+  if (cached !== undefined && cached.from === policies) {
+    return cached.policies;
+  }
+  const labels = workload.podMeta.labels ?? {};
+  const found = policies.filter((policy) => policySelects(policy, labels));
+  selecting.set(workload, { from: policies, policies: found });
+  return found;
 }
 
 /** Pointer of the pod template's labels: what NetworkPolicies select on. */

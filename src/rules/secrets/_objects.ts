@@ -89,12 +89,37 @@ export function findServiceAccount(
     }
     return 0;
   };
-  return index
-    .ofKind('ServiceAccount')
-    .filter(
-      (account) => account.ref.name === name && sameNamespace(account.ref.namespace, namespace),
-    )
+  return accountsNamed(index, name)
+    .filter((account) => sameNamespace(account.ref.namespace, namespace))
     .sort(compare)[0];
+}
+
+/**
+ * The index's ServiceAccounts by name, made once per index list (several rules ask for every
+ * workload). The engine's list for a kind only grows, and deferred rules read it once it is
+ * complete; the length check keeps the cache honest anyway.
+ */
+const accountsByName = new WeakMap<
+  readonly Resource[],
+  { length: number; byName: Map<string, Resource[]> }
+>();
+function accountsNamed(index: ResourceIndex, name: string): readonly Resource[] {
+  const accounts = index.ofKind('ServiceAccount');
+  let cached = accountsByName.get(accounts);
+  if (cached === undefined || cached.length !== accounts.length) {
+    const byName = new Map<string, Resource[]>();
+    for (const account of accounts) {
+      const list = byName.get(account.ref.name);
+      if (list === undefined) {
+        byName.set(account.ref.name, [account]);
+      } else {
+        list.push(account);
+      }
+    }
+    cached = { length: accounts.length, byName };
+    accountsByName.set(accounts, cached);
+  }
+  return cached.byName.get(name) ?? [];
 }
 
 /** The service account a pod spec runs as (`default` when it names none). */
@@ -115,8 +140,22 @@ export interface IndexedWorkload {
   labels: Record<string, string>;
 }
 
-/** Reads a built-in workload kind's pod template without trusting its types. */
+/**
+ * Reads a built-in workload kind's pod template without trusting its types. Several rules ask
+ * for the same resource: the answer is worked out once (and only read).
+ */
 export function indexedWorkload(resource: Resource): IndexedWorkload | undefined {
+  let found = indexed.get(resource);
+  if (found === undefined && !indexed.has(resource)) {
+    found = readWorkload(resource);
+    indexed.set(resource, found);
+  }
+  return found;
+}
+
+const indexed = new WeakMap<Resource, IndexedWorkload | undefined>();
+
+function readWorkload(resource: Resource): IndexedWorkload | undefined {
   const templatePointer = BUILTIN_POD_TEMPLATE_PATHS[resource.object.kind];
   if (templatePointer === undefined || !isRecord(valueAt(resource.object, templatePointer))) {
     return undefined;
