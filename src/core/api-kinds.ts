@@ -137,6 +137,26 @@ export function unknownKindMessage(apiVersion: string, kind: string): string | u
   if (kinds === undefined || kinds.has(kind)) {
     return undefined;
   }
+  // The same unknown kind tends to recur (a misspelling copied across files): the suggestion,
+  // an edit distance to every built-in kind, is worked out once.
+  const key = `${group}\n${kind}`;
+  let message = remembered.get(key);
+  if (message === undefined && !remembered.has(key)) {
+    message = describeUnknownKind(group, kinds, kind);
+    if (remembered.size < 1024) {
+      remembered.set(key, message);
+    }
+  }
+  return message;
+}
+
+const remembered = new Map<string, string | undefined>();
+
+function describeUnknownKind(
+  group: string,
+  kinds: ReadonlySet<string>,
+  kind: string,
+): string | undefined {
   if (kind.endsWith('List') && kinds.has(kind.slice(0, -'List'.length))) {
     return undefined;
   }
@@ -149,6 +169,10 @@ export function unknownKindMessage(apiVersion: string, kind: string): string | u
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(kind.length / 4)) + 1;
   for (const candidate of ALL_KINDS) {
+    // The distance is at least the difference in length: most candidates need no table.
+    if (Math.abs(candidate.length - kind.length) >= bestDistance) {
+      continue;
+    }
     const d = distance(kind, candidate);
     if (d < bestDistance) {
       best = candidate;

@@ -249,14 +249,14 @@ export class Engine {
     workload: Workload | undefined,
   ): { targeted: boolean; indexed: boolean } {
     const kind = resource.object.kind;
-    const key = `${workload === undefined ? '' : 'workload:'}${kind}`;
-    let later = this.#laterByKind.get(key);
+    const byKind = workload === undefined ? this.#laterByKind : this.#laterByWorkloadKind;
+    let later = byKind.get(kind);
     if (later === undefined) {
       later = {
         targeted: this.#laterRules.some((rule) => applies(rule, resource, workload)),
         indexing: this.#laterRules.filter((rule) => rule.meta.indexKinds?.includes(kind) === true),
       };
-      this.#laterByKind.set(key, later);
+      byKind.set(kind, later);
     }
     return {
       targeted: later.targeted,
@@ -266,7 +266,13 @@ export class Engine {
     };
   }
 
+  // By kind, for objects that are workloads and for those that are not: two maps rather than
+  // one keyed by a string made for each object.
   readonly #laterByKind = new Map<string, { targeted: boolean; indexing: readonly AnyRule[] }>();
+  readonly #laterByWorkloadKind = new Map<
+    string,
+    { targeted: boolean; indexing: readonly AnyRule[] }
+  >();
 
   /** Whether the configuration excludes this resource from the scan. */
   excludes(resource: Resource): boolean {
@@ -334,23 +340,27 @@ export class Engine {
   }
 
   /** Of `rules`, those that apply to a kind (a workload or not), worked out once per kind. */
-  readonly #applicable = new Map<readonly ActiveRule[], Map<string, ActiveRule[]>>();
+  readonly #applicable = new Map<
+    readonly ActiveRule[],
+    { plain: Map<string, ActiveRule[]>; workloads: Map<string, ActiveRule[]> }
+  >();
 
   #rulesFor(
     rules: readonly ActiveRule[],
     resource: Resource,
     workload: Workload | undefined,
   ): readonly ActiveRule[] {
-    let byKind = this.#applicable.get(rules);
-    if (byKind === undefined) {
-      byKind = new Map();
-      this.#applicable.set(rules, byKind);
+    let maps = this.#applicable.get(rules);
+    if (maps === undefined) {
+      maps = { plain: new Map(), workloads: new Map() };
+      this.#applicable.set(rules, maps);
     }
-    const key = `${workload === undefined ? '' : 'workload:'}${resource.object.kind}`;
-    let found = byKind.get(key);
+    const byKind = workload === undefined ? maps.plain : maps.workloads;
+    const kind = resource.object.kind;
+    let found = byKind.get(kind);
     if (found === undefined) {
       found = rules.filter((active) => applies(active.rule, resource, workload));
-      byKind.set(key, found);
+      byKind.set(kind, found);
     }
     return found;
   }

@@ -387,12 +387,16 @@ export function* expandPaths(
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const inner = new Set(ancestors).add(real);
+    // join(path, name) for every entry, with the path normalised once: an entry's name is one
+    // component (no separator, never `.` or `..`), so it is appended as it is.
+    const base = join(path, '_').slice(0, -1);
+    const realBase = join(real, '_').slice(0, -1);
     for (const entry of entries) {
       const name = entry.name;
       if (name.startsWith('.') || name === 'node_modules') {
         continue;
       }
-      const child = join(path, name);
+      const child = base + name;
       if (isExcluded(child)) {
         continue;
       }
@@ -415,7 +419,7 @@ export function* expandPaths(
           continue;
         }
       }
-      yield* walk(child, false, inner, entry.isDirectory() ? join(real, name) : undefined);
+      yield* walk(child, false, inner, entry.isDirectory() ? realBase + name : undefined);
     }
   }
   for (const path of paths) {
