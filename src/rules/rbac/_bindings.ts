@@ -135,7 +135,12 @@ function cacheOf(index: ResourceIndex): RoleCache {
     const rolesByName = new Map<string, Resource[]>();
     for (const role of roles) {
       if (isRbacObject(role)) {
-        rolesByName.set(role.ref.name, [...(rolesByName.get(role.ref.name) ?? []), role]);
+        const named = rolesByName.get(role.ref.name);
+        if (named === undefined) {
+          rolesByName.set(role.ref.name, [role]);
+        } else {
+          named.push(role);
+        }
       }
     }
     cache = {
@@ -217,11 +222,15 @@ export interface BoundRole {
   resource: Resource | undefined;
 }
 
+/** What a binding's roleRef names, before looking the role up. */
+export type RoleRef = Omit<BoundRole, 'resource'>;
+
 /**
- * The role of a RoleBinding or ClusterRoleBinding, or nothing when the roleRef is invalid (the
- * API server rejects such bindings, so they grant nothing).
+ * What the roleRef of a RoleBinding or ClusterRoleBinding names, or nothing when it is invalid
+ * (the API server rejects such bindings, so they grant nothing). Needs no other object: rules
+ * that only name the role use this, and do not wait for the input's roles.
  */
-export function boundRole(binding: Resource, index: ResourceIndex): BoundRole | undefined {
+export function roleRefOf(binding: Resource): RoleRef | undefined {
   if (!isRbacObject(binding)) {
     return undefined;
   }
@@ -234,28 +243,35 @@ export function boundRole(binding: Resource, index: ResourceIndex): BoundRole | 
   }
   const { name } = ref;
   if (ref.kind === 'ClusterRole') {
-    return {
-      kind: 'ClusterRole',
-      name,
-      label: `ClusterRole "${name}"`,
-      resource: cacheOf(index).byName.get(name),
-    };
+    return { kind: 'ClusterRole', name, label: `ClusterRole "${name}"` };
   }
   if (ref.kind === 'Role' && binding.object.kind === 'RoleBinding') {
     const namespace = binding.ref.namespace;
-    const candidates = cacheOf(index).rolesByName.get(name) ?? [];
-    // Same namespace; a side without a namespace (applied with -n) matches any.
-    const resource =
-      candidates.find((role) => role.ref.namespace === namespace) ??
-      candidates.find((role) => role.ref.namespace === undefined || namespace === undefined);
     return {
       kind: 'Role',
       name,
       label: namespace === undefined ? `Role "${name}"` : `Role "${namespace}/${name}"`,
-      resource,
     };
   }
   return undefined;
+}
+
+/** The role of a RoleBinding or ClusterRoleBinding, looked up among the input's roles. */
+export function boundRole(binding: Resource, index: ResourceIndex): BoundRole | undefined {
+  const ref = roleRefOf(binding);
+  if (ref === undefined) {
+    return undefined;
+  }
+  if (ref.kind === 'ClusterRole') {
+    return { ...ref, resource: cacheOf(index).byName.get(ref.name) };
+  }
+  const namespace = binding.ref.namespace;
+  const candidates = cacheOf(index).rolesByName.get(ref.name) ?? [];
+  // Same namespace; a side without a namespace (applied with -n) matches any.
+  const resource =
+    candidates.find((role) => role.ref.namespace === namespace) ??
+    candidates.find((role) => role.ref.namespace === undefined || namespace === undefined);
+  return { ...ref, resource };
 }
 
 /** One subject of a binding. */

@@ -8,7 +8,7 @@
  * and it suggests a control (deleting the binding) that does not work.
  */
 import { defineResourceRule } from '../../core/rule.js';
-import { boundRole, subjectsOf } from './_bindings.js';
+import { roleRefOf, subjectsOf } from './_bindings.js';
 import { describeObject } from './_rbac.js';
 
 type MessageId = 'systemMasters';
@@ -44,7 +44,7 @@ export default defineResourceRule<MessageId>({
     defaultOptions: {},
   },
   check(resource, context) {
-    const role = boundRole(resource, context.index);
+    const role = roleRefOf(resource);
     if (role === undefined) {
       return;
     }
