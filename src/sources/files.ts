@@ -286,10 +286,10 @@ function unreadable(path: string, what: string, error: unknown): InputEntry {
  * Expands command-line paths into input entries, recursively and in a stable order. Symlinked
  * directories are followed once; a loop is reported, never followed forever.
  */
-export function* expandPaths(
-  paths: readonly string[],
-  options: ExpandOptions,
-): Generator<InputEntry> {
+export function expandPaths(paths: readonly string[], options: ExpandOptions): InputEntry[] {
+  // Plain recursion into one list: generators nested as deep as the directories cost a
+  // resumption per level for every file.
+  const out: InputEntry[] = [];
   const excluded = options.exclude.map(globToRegExp);
   const isExcluded = (path: string): boolean => {
     if (excluded.length === 0) {
@@ -303,14 +303,14 @@ export function* expandPaths(
    * through a link) under a directory whose real path is known: it needs no system call to say
    * what it is or where it really is.
    */
-  function* walk(
+  function walk(
     path: string,
     explicit: boolean,
     ancestors: ReadonlySet<string>,
     plainDirectory?: string,
-  ): Generator<InputEntry> {
+  ): void {
     if (plainDirectory !== undefined) {
-      yield* directory(path, explicit, ancestors, plainDirectory);
+      directory(path, explicit, ancestors, plainDirectory);
       return;
     }
     let stats: Stats;
@@ -319,18 +319,18 @@ export function* expandPaths(
     } catch (error) {
       const code = errorCode(error);
       if (code === 'ELOOP') {
-        yield { kind: 'problem', problem: problem('SYMLINK_LOOP', path, 'symbolic link loop') };
+        out.push({ kind: 'problem', problem: problem('SYMLINK_LOOP', path, 'symbolic link loop') });
       } else if (code === 'ENOENT') {
-        yield {
+        out.push({
           kind: 'problem',
           problem: problem(
             'NOT_FOUND',
             path,
             explicit ? 'no such file or directory' : 'broken symbolic link',
           ),
-        };
+        });
       } else {
-        yield unreadable(path, 'read', error);
+        out.push(unreadable(path, 'read', error));
       }
       return;
     }
@@ -340,34 +340,34 @@ export function* expandPaths(
         // One realpath(3) call; the JavaScript version stats every component of the path.
         real = realpathSync.native(path);
       } catch (error) {
-        yield unreadable(path, 'resolve', error);
+        out.push(unreadable(path, 'resolve', error));
         return;
       }
-      yield* directory(path, explicit, ancestors, real);
+      directory(path, explicit, ancestors, real);
       return;
     }
     if (!stats.isFile()) {
-      yield { kind: 'skipped', skipped: { file: path, reason: 'not a regular file' } };
+      out.push({ kind: 'skipped', skipped: { file: path, reason: 'not a regular file' } });
       return;
     }
-    yield { kind: 'file', path };
+    out.push({ kind: 'file', path });
   }
   /** A directory, whose real path is `real`. */
-  function* directory(
+  function directory(
     path: string,
     explicit: boolean,
     ancestors: ReadonlySet<string>,
     real: string,
-  ): Generator<InputEntry> {
+  ): void {
     if (ancestors.has(real)) {
-      yield {
+      out.push({
         kind: 'problem',
         problem: problem(
           'SYMLINK_LOOP',
           path,
           `symbolic link loop back to ${relative('.', real) || '.'}`,
         ),
-      };
+      });
       return;
     }
     if (
@@ -375,14 +375,14 @@ export function* expandPaths(
       (explicit || options.kustomize === 'always') &&
       hasKustomization(path)
     ) {
-      yield { kind: 'kustomize', path };
+      out.push({ kind: 'kustomize', path });
       return;
     }
     let entries: Dirent[];
     try {
       entries = readdirSync(path, { withFileTypes: true });
     } catch (error) {
-      yield unreadable(path, 'list directory', error);
+      out.push(unreadable(path, 'list directory', error));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -403,7 +403,7 @@ export function* expandPaths(
       if (entry.isFile()) {
         // A regular file (not a link): its directory entry says all there is to know.
         if (MANIFEST_EXTENSIONS.test(name)) {
-          yield { kind: 'file', path: child };
+          out.push({ kind: 'file', path: child });
         }
         continue;
       }
@@ -419,12 +419,13 @@ export function* expandPaths(
           continue;
         }
       }
-      yield* walk(child, false, inner, entry.isDirectory() ? realBase + name : undefined);
+      walk(child, false, inner, entry.isDirectory() ? realBase + name : undefined);
     }
   }
   for (const path of paths) {
-    yield* walk(path, true, new Set());
+    walk(path, true, new Set());
   }
+  return out;
 }
 
 /** Reads and decodes one file. */
