@@ -31,9 +31,7 @@ export function fingerprintOf(
   container: string | undefined,
   pointer: string,
 ): string {
-  const hash = new Hash128();
-  hash.add(ruleId, 0, ruleId.length);
-  hash.separate();
+  const hash = afterRuleId(ruleId);
   const slash = ref.apiVersion.indexOf('/');
   hash.add(ref.apiVersion, 0, slash < 0 ? 0 : slash);
   hash.separate();
@@ -74,12 +72,40 @@ export function fingerprintOf(
   return hash.digest();
 }
 
+/**
+ * A new hash state that has taken in `ruleId` and its separator: every finding of a rule starts
+ * so, and the state is copied rather than computed again.
+ */
+function afterRuleId(ruleId: string): Hash128 {
+  let state = ruleStates.get(ruleId);
+  if (state === undefined) {
+    state = new Hash128();
+    state.add(ruleId, 0, ruleId.length);
+    state.separate();
+    if (ruleStates.size < 4096) {
+      ruleStates.set(ruleId, state);
+    }
+  }
+  return state.copy();
+}
+
+const ruleStates = new Map<string, Hash128>();
+
 /** The state of {@link hash128} over text that arrives in pieces. */
 class Hash128 {
   h1 = 1779033703;
   h2 = 3144134277;
   h3 = 1013904242;
   h4 = 2773480762;
+
+  copy(): Hash128 {
+    const copy = new Hash128();
+    copy.h1 = this.h1;
+    copy.h2 = this.h2;
+    copy.h3 = this.h3;
+    copy.h4 = this.h4;
+    return copy;
+  }
 
   /** Hashes `text` from `from` to `to`. */
   add(text: string, from: number, to: number): void {

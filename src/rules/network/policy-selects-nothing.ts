@@ -62,10 +62,29 @@ interface PodSource {
   labels: Record<string, string>;
 }
 
-/** The input's pod sources, cached per index while the index does not grow. */
-const sourceCache = new WeakMap<ResourceIndex, { size: number; sources: PodSource[] }>();
+/** The input's pod sources, grouped the ways policies look for them. */
+interface SourceGroups {
+  /** Sources with a namespace, by namespace. */
+  byNamespace: Map<string, PodSource[]>;
+  /** Sources without a namespace, by directory. */
+  unnamespacedByDirectory: Map<string, PodSource[]>;
+  /** Every source, by directory. */
+  byDirectory: Map<string, PodSource[]>;
+}
 
-function podSources(index: ResourceIndex): PodSource[] {
+/** The input's pod sources, cached per index while the index does not grow. */
+const sourceCache = new WeakMap<ResourceIndex, { size: number; groups: SourceGroups }>();
+
+function addTo(map: Map<string, PodSource[]>, key: string, source: PodSource): void {
+  const list = map.get(key);
+  if (list === undefined) {
+    map.set(key, [source]);
+  } else {
+    list.push(source);
+  }
+}
+
+function podSources(index: ResourceIndex): SourceGroups {
   // Counting is enough to tell whether the index grew; collect the objects only when it did.
   let size = 0;
   for (const kind of SOURCE_KINDS) {
@@ -73,23 +92,29 @@ function podSources(index: ResourceIndex): PodSource[] {
   }
   const cached = sourceCache.get(index);
   if (cached !== undefined && cached.size === size) {
-    return cached.sources;
+    return cached.groups;
   }
   const resources = SOURCE_KINDS.flatMap((kind) => index.ofKind(kind));
-  const sources: PodSource[] = [];
+  const groups: SourceGroups = {
+    byNamespace: new Map(),
+    unnamespacedByDirectory: new Map(),
+    byDirectory: new Map(),
+  };
   for (const resource of resources) {
     const labels = podLabelsOf(resource);
     if (labels !== undefined) {
-      const namespace = resource.ref.namespace;
-      sources.push({
-        namespace: namespace === '' ? undefined : namespace,
-        directory: directoryOf(resource.file),
-        labels,
-      });
+      const namespace = resource.ref.namespace === '' ? undefined : resource.ref.namespace;
+      const source: PodSource = { namespace, directory: directoryOf(resource.file), labels };
+      addTo(groups.byDirectory, source.directory, source);
+      if (namespace === undefined) {
+        addTo(groups.unnamespacedByDirectory, source.directory, source);
+      } else {
+        addTo(groups.byNamespace, namespace, source);
+      }
     }
   }
-  sourceCache.set(index, { size: resources.length, sources });
-  return sources;
+  sourceCache.set(index, { size: resources.length, groups });
+  return groups;
 }
 
 /**
@@ -98,14 +123,17 @@ function podSources(index: ResourceIndex): PodSource[] {
  * it). A policy without a namespace goes wherever its deploy tool puts it, like the other objects
  * of its directory: the sources of its directory.
  */
-function sourcesFor(policy: Resource, index: ResourceIndex): PodSource[] {
+function sourcesFor(policy: Resource, index: ResourceIndex): readonly PodSource[] {
   const namespace = policy.ref.namespace === '' ? undefined : policy.ref.namespace;
   const directory = directoryOf(policy.file);
-  return podSources(index).filter((source) =>
-    namespace !== undefined && source.namespace !== undefined
-      ? source.namespace === namespace
-      : source.directory === directory,
-  );
+  const groups = podSources(index);
+  if (namespace === undefined) {
+    return groups.byDirectory.get(directory) ?? [];
+  }
+  return [
+    ...(groups.byNamespace.get(namespace) ?? []),
+    ...(groups.unnamespacedByDirectory.get(directory) ?? []),
+  ];
 }
 
 export default defineResourceRule<MessageId>({

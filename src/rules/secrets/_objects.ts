@@ -72,26 +72,40 @@ export function findServiceAccount(
   name: string,
 ): Resource | undefined {
   const namespace = workload.ref.namespace;
-  const rank = (account: Resource): [number, number, number, string, number] => [
-    account.ref.namespace === namespace ? 0 : 1,
-    account.file === workload.file ? 0 : 1,
-    -sharedDirectories(account.file, workload.file),
-    account.file,
-    account.documentIndex,
-  ];
-  const compare = (a: Resource, b: Resource): number => {
-    const [first, second] = [rank(a), rank(b)];
-    for (let i = 0; i < first.length; i += 1) {
-      const [x, y] = [first[i] ?? 0, second[i] ?? 0];
-      if (x !== y) {
-        return x < y ? -1 : 1;
-      }
+  let best: Resource | undefined;
+  let bestRank: readonly [number, number, number, string, number] | undefined;
+  // One pass keeping the least rank: each candidate's rank is worked out once.
+  for (const account of accountsNamed(index, name)) {
+    if (!sameNamespace(account.ref.namespace, namespace)) {
+      continue;
     }
-    return 0;
-  };
-  return accountsNamed(index, name)
-    .filter((account) => sameNamespace(account.ref.namespace, namespace))
-    .sort(compare)[0];
+    const rank = [
+      account.ref.namespace === namespace ? 0 : 1,
+      account.file === workload.file ? 0 : 1,
+      -sharedDirectories(account.file, workload.file),
+      account.file,
+      account.documentIndex,
+    ] as const;
+    if (bestRank === undefined || lessRank(rank, bestRank)) {
+      best = account;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/** Whether one rank comes before another (element by element; equal ranks keep input order). */
+function lessRank(
+  first: readonly (number | string)[],
+  second: readonly (number | string)[],
+): boolean {
+  for (let i = 0; i < first.length; i += 1) {
+    const [x, y] = [first[i] ?? 0, second[i] ?? 0];
+    if (x !== y) {
+      return x < y;
+    }
+  }
+  return false;
 }
 
 /**
