@@ -14,6 +14,9 @@ type MessageId = 'deprecatedRegistry';
 /** The frozen repositories, as prefixes of a resolved repository (ending at a `/`). */
 const FROZEN_PREFIXES = ['gcr.io/google_containers/', 'gcr.io/google-containers/'];
 
+/** What the host of every frozen repository contains (registry hosts are case-insensitive). */
+const GCR = /gcr\.io/i;
+
 /** The path of the image under the frozen registry, or undefined when it is elsewhere. */
 export function frozenPath(repository: string): string | undefined {
   const slash = repository.indexOf('/');
@@ -58,7 +61,8 @@ export default defineWorkloadRule<MessageId>({
   check(workload, context) {
     for (const ref of workload.containers) {
       const image = ref.container.image?.trim() ?? '';
-      if (image === '') {
+      // Every frozen repository is on a gcr.io host: most images need no parsing.
+      if (image === '' || !GCR.test(image)) {
         continue;
       }
       const path = frozenPath(repositoryOf(image));

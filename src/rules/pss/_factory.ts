@@ -22,7 +22,7 @@ import {
   registry,
   toPolicyVersion,
 } from '../../pss/index.js';
-import type { CheckDefinition, CheckFn, CheckLevel } from '../../pss/index.js';
+import type { CheckDefinition, CheckFn, CheckLevel, PolicyVersion } from '../../pss/index.js';
 
 /** Options of every `pss/…` rule. */
 export interface PssRuleOptions {
@@ -251,6 +251,30 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
   const overridden = ALL_CHECKS.filter((candidate) => check.overrides?.includes(candidate.id));
   const severity: Severity = level === 'baseline' ? 'high' : 'medium';
   const anchor = level === 'baseline' ? '#baseline' : '#restricted';
+  // The implementations at the configured version, worked out once per version rather than for
+  // every workload (the option is the same for a whole run).
+  let memo:
+    | {
+        text: string;
+        version: PolicyVersion;
+        implementation: CheckFn | undefined;
+        baselines: CheckFn[];
+      }
+    | undefined;
+  const atVersion = (text: string): NonNullable<typeof memo> => {
+    if (memo?.text !== text) {
+      const version = toPolicyVersion(text);
+      memo = {
+        text,
+        version,
+        implementation: implementationAt(check, version.text),
+        baselines: overridden
+          .map((definition) => implementationAt(definition, version.text))
+          .filter((baseline): baseline is CheckFn => baseline !== undefined),
+      };
+    }
+    return memo;
+  };
   return defineWorkloadRule<'violation', PssRuleOptions>({
     meta: {
       id: ruleIdOf(check.id),
@@ -272,8 +296,7 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
       validateOptions,
     },
     check(workload, context) {
-      const version = toPolicyVersion(context.options.version);
-      const implementation = implementationAt(check, version.text);
+      const { version, implementation, baselines } = atVersion(context.options.version);
       if (implementation === undefined) {
         return;
       }
@@ -293,12 +316,9 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
       // A restricted check that replaces a baseline one leaves to that baseline rule the parts
       // it already reports, so that one problem is not reported twice.
       const covered = new Set<string>();
-      for (const definition of overridden) {
-        const baseline = implementationAt(definition, version.text);
-        if (baseline !== undefined) {
-          for (const part of failingParts(spec, { ...target, check: baseline })) {
-            covered.add(part.key);
-          }
+      for (const baseline of baselines) {
+        for (const part of failingParts(spec, { ...target, check: baseline })) {
+          covered.add(part.key);
         }
       }
       const parts = failingParts(spec, target);
