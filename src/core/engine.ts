@@ -477,6 +477,10 @@ export class Engine {
           ? '（strict モードのため注釈による抑制は無効です）'
           : ' (suppression ignored: annotations cannot suppress in strict mode)';
     }
+    if (config.exceptions.length === 0) {
+      finding.message = message;
+      return finding;
+    }
     const exception = exceptionFor(
       config,
       {

@@ -28,6 +28,30 @@ function listOf(value: string | undefined): string[] {
         .filter(Boolean);
 }
 
+/**
+ * Whether any annotation key starts with `mamori.dev/ignore`, as every key read here does. Asked
+ * for every finding, answered once per annotations object: nearly all have none.
+ */
+function mentionsIgnore(annotations: unknown): boolean {
+  if (typeof annotations !== 'object' || annotations === null) {
+    return false;
+  }
+  let mentions = mentioning.get(annotations);
+  if (mentions === undefined) {
+    mentions = false;
+    for (const key in annotations) {
+      if (key.startsWith(IGNORE_ANNOTATION)) {
+        mentions = true;
+        break;
+      }
+    }
+    mentioning.set(annotations, mentions);
+  }
+  return mentions;
+}
+
+const mentioning = new WeakMap<object, boolean>();
+
 /** What the annotations of a finding's object say about it. */
 export type AnnotationVerdict =
   | { kind: 'none' }
@@ -47,7 +71,7 @@ export function annotationVerdict(
 ): AnnotationVerdict {
   for (const meta of metas) {
     const annotations = meta?.annotations;
-    if (annotations === undefined) {
+    if (annotations === undefined || !mentionsIgnore(annotations)) {
       continue;
     }
     const patterns = listOf(annotations[IGNORE_ANNOTATION]);
