@@ -45,11 +45,24 @@ export function mayNotBeString(scalar: string): boolean {
     return true;
   }
   const length = scalar.length;
-  if (length !== 4 && length !== 5) {
-    return length === 0;
+  if (length === 4) {
+    return lowerEquals(scalar, 'null') || lowerEquals(scalar, 'true');
   }
-  const lower = scalar.toLowerCase();
-  return lower === 'null' || lower === 'true' || lower === 'false';
+  return length === 5 ? lowerEquals(scalar, 'false') : length === 0;
+}
+
+/**
+ * Whether `text` is `word` (lower-case ASCII letters) in any mix of cases, without making a
+ * lower-case copy. Setting bit 5 maps only `A`-`Z` onto `a`-`z` among the characters that can
+ * match; no other character lower-cases to these letters.
+ */
+function lowerEquals(text: string, word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    if ((text.charCodeAt(index) | 0x20) !== word.charCodeAt(index)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Thrown inside the walk when the document leaves the supported subset. */
