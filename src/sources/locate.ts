@@ -84,18 +84,20 @@ class Locator {
   ) {}
 
   locate(pointer: string): SourcePosition | undefined {
-    if (this.recorded !== undefined && pointer !== '') {
-      const packed = recordedPosition(this.recorded, pointer);
-      if (packed >= 0) {
-        const { line, column } = unpackPosition(packed);
-        return { line: this.startLine + line, column: column + 1 };
-      }
-    }
     this.#answers ??= new Map();
-    if (this.#answers.has(pointer)) {
-      return this.#answers.get(pointer);
+    const known = this.#answers.get(pointer);
+    if (known !== undefined || this.#answers.has(pointer)) {
+      return known;
     }
-    const answer = this.#resolve(pointer);
+    let answer: SourcePosition | undefined;
+    const packed =
+      this.recorded !== undefined && pointer !== '' ? recordedPosition(this.recorded, pointer) : -1;
+    if (packed >= 0) {
+      const { line, column } = unpackPosition(packed);
+      answer = { line: this.startLine + line, column: column + 1 };
+    } else {
+      answer = this.#resolve(pointer);
+    }
     this.#answers.set(pointer, answer);
     return answer;
   }
