@@ -62,7 +62,7 @@ const KIND_LINE = /^kind: *["']?([A-Za-z0-9]+)/m;
  * those can suppress findings.
  */
 function headerOnly(text: string, needsBody: BodyNeed | undefined): object | undefined {
-  if (needsBody === undefined || text.length < 1024 || text.includes('mamori.dev/')) {
+  if (needsBody === undefined || text.length < 1024) {
     return undefined;
   }
   const guess = KIND_LINE.exec(text)?.[1];
@@ -70,10 +70,20 @@ function headerOnly(text: string, needsBody: BodyNeed | undefined): object | und
     return undefined;
   }
   const header = shallowScan(text);
-  if (header === undefined || needsBody(header.kind)) {
+  if (header === undefined || header.mamoriAnnotations === true || needsBody(header.kind)) {
     return undefined;
   }
-  const { apiVersion, kind, ...metadata } = header;
+  const { apiVersion, kind, name, namespace, generateName } = header;
+  const metadata: Record<string, string> = {};
+  if (name !== undefined) {
+    metadata.name = name;
+  }
+  if (namespace !== undefined) {
+    metadata.namespace = namespace;
+  }
+  if (generateName !== undefined) {
+    metadata.generateName = generateName;
+  }
   return { apiVersion, kind, metadata };
 }
 

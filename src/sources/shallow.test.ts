@@ -32,6 +32,14 @@ function decoded(text: string): DocumentHeader | 'error' | undefined {
       header[key] = metadata[key];
     }
   }
+  const annotations = metadata.annotations;
+  if (
+    typeof annotations === 'object' &&
+    annotations !== null &&
+    Object.keys(annotations).some((key) => key.startsWith('mamori.dev/'))
+  ) {
+    header.mamoriAnnotations = true;
+  }
   return header as unknown as DocumentHeader;
 }
 
@@ -95,6 +103,32 @@ function corpusShare(check: (text: string) => unknown): number {
 }
 
 describe('shallowScan', () => {
+  it('notes mamori annotations of the object (which may suppress findings), and only those', () => {
+    const crd = (annotations: string, spec: string): string =>
+      `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: a.b\n${annotations}spec:\n${spec}`;
+    const annotated = crd(
+      '  annotations:\n    other: x\n    "mamori.dev/ignore": api/deprecated-version\n    mamori.dev/ignore-reason: vendored\n',
+      '  group: b\n',
+    );
+    expect(expectSound(annotated)).toEqual({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      name: 'a.b',
+      mamoriAnnotations: true,
+    });
+    // Elsewhere the text is only text: a description, a pod template's annotations.
+    for (const text of [
+      crd(
+        '  annotations:\n    other: mamori.dev/ignore\n',
+        '  description: see mamori.dev/ignore\n',
+      ),
+      crd('', '  template:\n    metadata:\n      annotations:\n        mamori.dev/ignore: x\n'),
+      crd('  labels:\n    mamori.dev/ignore: x\n', '  group: b\n'),
+    ]) {
+      expect(expectSound(text)?.mamoriAnnotations).toBeUndefined();
+    }
+  });
+
   it('reads the header of a plain manifest', () => {
     const text = [
       '---',

@@ -57,6 +57,8 @@ export interface DocumentHeader {
   name?: string;
   namespace?: string;
   generateName?: string;
+  /** Set when `metadata.annotations` has a `mamori.dev/` key (which may suppress findings). */
+  mamoriAnnotations?: true;
 }
 
 const HEADER_ROOT_KEYS = new Set(['apiVersion', 'kind']);
@@ -198,6 +200,8 @@ class Walker {
    * different orders have different shapes, which made V8 deoptimise the walk once per document.
    */
   readonly header = new Map<string, string>();
+  /** Whether the object's annotations have a `mamori.dev/` key. */
+  mamoriAnnotations = false;
 
   /** The key found by {@link keyAt}: its hash, its text (see {@link keyText}) and its `:`. */
   foundHash = 0;
@@ -610,10 +614,20 @@ class Walker {
         }
       }
     }
-    // Key strings are needed only at the levels of the header (the root and its metadata), or
-    // when building.
+    // Key strings are needed only at the levels of the header (the root and its metadata), for
+    // the object's annotations, or when building.
+    const annotation =
+      !build &&
+      top === 2 &&
+      this.parentKeys[2] === 'annotations' &&
+      this.parentKeys[1] === 'metadata';
     const key =
-      build || top === 0 || (top === 1 && this.parentKeys[1] === 'metadata') ? this.keyText() : '';
+      build || top === 0 || (top === 1 && this.parentKeys[1] === 'metadata') || annotation
+        ? this.keyText()
+        : '';
+    if (annotation && key.startsWith('mamori.dev/')) {
+      this.mamoriAnnotations = true;
+    }
     const isHeader =
       !build &&
       ((top === 0 && HEADER_ROOT_KEYS.has(key)) || (top === 1 && HEADER_METADATA_KEYS.has(key)));
@@ -969,6 +983,9 @@ class Walker {
     }
     if (generateName !== undefined) {
       out.generateName = generateName;
+    }
+    if (this.mamoriAnnotations) {
+      out.mamoriAnnotations = true;
     }
     return out;
   }

@@ -61,6 +61,27 @@ describe('mamori scan', () => {
     expect(code).toBe(0);
   });
 
+  it('honours suppression annotations on documents whose body no rule reads', async () => {
+    // Large enough to be only checked for syntax; an old apiVersion, which a rule reports.
+    const crd = (annotations: string): string =>
+      `apiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.com\n${annotations}spec:\n  group: example.com\n  description: >-\n${'    mamori.dev/ignore is only text here.\n'.repeat(40)}`;
+    const plain = await scanJson(['-', '--fail-on', 'none'], crd(''));
+    const textOnly = plain.report.findings.filter((f) => f.ruleId === 'api/deprecated-version');
+    expect(textOnly).toHaveLength(1);
+    expect(textOnly[0]?.suppression).toBeNull();
+    const annotated = await scanJson(
+      ['-', '--fail-on', 'none'],
+      crd(
+        '  annotations:\n    mamori.dev/ignore: api/deprecated-version\n    mamori.dev/ignore-reason: vendored, upgraded upstream\n',
+      ),
+    );
+    const suppressed = annotated.report.findings.filter(
+      (f) => f.ruleId === 'api/deprecated-version',
+    );
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]?.suppression).toMatchObject({ kind: 'annotation' });
+  });
+
   it('reads standard input', async () => {
     const { code, report } = await scanJson(['-'], privilegedPod);
     expect(code).toBe(1);
