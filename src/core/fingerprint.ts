@@ -91,12 +91,17 @@ function afterRuleId(ruleId: string): Hash128 {
 
 const ruleStates = new Map<string, Hash128>();
 
+/** Multipliers above 2^31, as the signed 32-bit values Math.imul reads them as. */
+const M2 = 2869860233 | 0;
+const M4 = 2716044179 | 0;
+
 /** The state of {@link hash128} over text that arrives in pieces. */
 class Hash128 {
+  // The lanes as signed 32-bit values (the same bits), so that V8 keeps them as integers.
   h1 = 1779033703;
-  h2 = 3144134277;
+  h2 = 3144134277 | 0;
   h3 = 1013904242;
-  h4 = 2773480762;
+  h4 = 2773480762 | 0;
 
   copy(): Hash128 {
     const copy = new Hash128();
@@ -113,9 +118,9 @@ class Hash128 {
     for (let index = from; index < to; index++) {
       const code = text.charCodeAt(index);
       h1 = h2 ^ Math.imul(h1 ^ code, 597399067);
-      h2 = h3 ^ Math.imul(h2 ^ code, 2869860233);
+      h2 = h3 ^ Math.imul(h2 ^ code, M2);
       h3 = h4 ^ Math.imul(h3 ^ code, 951274213);
-      h4 = h1 ^ Math.imul(h4 ^ code, 2716044179);
+      h4 = h1 ^ Math.imul(h4 ^ code, M4);
     }
     this.h1 = h1;
     this.h2 = h2;

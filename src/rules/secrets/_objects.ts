@@ -72,13 +72,16 @@ export function findServiceAccount(
   name: string,
 ): Resource | undefined {
   const namespace = workload.ref.namespace;
+  const candidates = accountsNamed(index, name).filter((account) =>
+    sameNamespace(account.ref.namespace, namespace),
+  );
+  if (candidates.length <= 1) {
+    return candidates[0];
+  }
   let best: Resource | undefined;
   let bestRank: readonly [number, number, number, string, number] | undefined;
   // One pass keeping the least rank: each candidate's rank is worked out once.
-  for (const account of accountsNamed(index, name)) {
-    if (!sameNamespace(account.ref.namespace, namespace)) {
-      continue;
-    }
+  for (const account of candidates) {
     const rank = [
       account.ref.namespace === namespace ? 0 : 1,
       account.file === workload.file ? 0 : 1,
