@@ -90,6 +90,22 @@ describe('decodeText', () => {
     ]);
   });
 
+  it('decodes a repeated document once, and locates each copy at its own lines', () => {
+    const deployment = `---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx\n${'          # padding, so that the document is remembered\n'.repeat(12)}`;
+    const lines = deployment.split('\n').length - 1;
+    const first = decodeText(`${deployment}${deployment}`, 'a.yaml', false, limits);
+    const again = decodeText(deployment, 'b.yaml', false, limits);
+    const [one, two] = first.resources;
+    const [three] = again.resources;
+    expect(one?.object).toBe(two?.object);
+    expect(three?.object).toBe(one?.object);
+    const image = '/spec/template/spec/containers/0/image';
+    expect(one?.locate?.(image)).toEqual({ line: 11, column: 11 });
+    expect(two?.locate?.(image)).toEqual({ line: 11 + lines, column: 11 });
+    expect(three?.locate?.(image)).toEqual({ line: 11, column: 11 });
+    expect([one, two, three].map((resource) => resource?.position.line)).toEqual([2, lines + 2, 2]);
+  });
+
   it('does not count empty documents and skips an empty file with a reason', () => {
     expect(decodeText('---\n# only a comment\n---\n', 'x.yaml', false, limits).skipped).toEqual([]);
     expect(decodeText('  \n', 'e.yaml', false, limits).skipped).toEqual([

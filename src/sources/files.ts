@@ -53,6 +53,33 @@ export type ResourceSink = (resource: Resource) => void;
  */
 export type BodyNeed = (kind: string) => boolean;
 
+/**
+ * Documents decoded lately, by text. Repositories hold the same manifests more than once (an
+ * install.yaml beside its high-availability variant, vendored copies): a document seen before is
+ * not decoded again, and its resources share the value (rules only read it) and the positions
+ * recorded for it (relative to the document, so right for each copy). A fifth of the decoded
+ * bytes of the corpus are such repeats. Bounded by the text it holds, oldest dropped first.
+ */
+const decodedBefore = new Map<string, RecordedPositions>();
+let decodedBeforeBytes = 0;
+const REMEMBER_DECODED_FROM = 512;
+const REMEMBER_DECODED_BYTES = 2 * 1024 * 1024;
+
+function rememberDecoded(text: string, recorded: RecordedPositions): void {
+  if (text.length < REMEMBER_DECODED_FROM) {
+    return;
+  }
+  decodedBefore.set(text, recorded);
+  decodedBeforeBytes += text.length;
+  for (const [old] of decodedBefore) {
+    if (decodedBeforeBytes <= REMEMBER_DECODED_BYTES) {
+      break;
+    }
+    decodedBefore.delete(old);
+    decodedBeforeBytes -= old.length;
+  }
+}
+
 /** A top-level `kind:` line: a cheap guess, before the shallow check gives the real header. */
 const KIND_LINE = /^kind: *["']?([A-Za-z0-9]+)/m;
 
@@ -161,10 +188,16 @@ export function decodeText(
     if (value === undefined && limits.maxDepth > MAX_FAST_DEPTH) {
       // The walker decodes nearly every manifest; js-yaml takes the rest, and gives the errors.
       // It also notes where every key and item is, so that findings need no second look.
-      const positions: PositionTable = new Map();
-      value = decodeFast(document.text, positions);
-      if (value !== undefined) {
-        recorded = { root: value, positions };
+      recorded = decodedBefore.get(document.text);
+      if (recorded !== undefined) {
+        value = recorded.root;
+      } else {
+        const positions: PositionTable = new Map();
+        value = decodeFast(document.text, positions);
+        if (value !== undefined) {
+          recorded = { root: value, positions };
+          rememberDecoded(document.text, recorded);
+        }
       }
     }
     try {
