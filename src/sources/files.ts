@@ -28,6 +28,7 @@ import { locatorFor } from './locate.js';
 import type { PositionTable, RecordedPositions } from './positions.js';
 import { resourcesOf } from './resources.js';
 import { decodeFast, MAX_FAST_DEPTH, shallowScan } from './shallow.js';
+import { TextMemo } from './text-memo.js';
 
 export const MANIFEST_EXTENSIONS = /\.(ya?ml|json)$/i;
 export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -60,25 +61,9 @@ export type BodyNeed = (kind: string) => boolean;
  * recorded for it (relative to the document, so right for each copy). A fifth of the decoded
  * bytes of the corpus are such repeats. Bounded by the text it holds, oldest dropped first.
  */
-const decodedBefore = new Map<string, RecordedPositions>();
-let decodedBeforeBytes = 0;
+const decodedBefore = new TextMemo<RecordedPositions>(2 * 1024 * 1024);
+/** Shorter documents are decoded every time: looking them up would cost about as much. */
 const REMEMBER_DECODED_FROM = 512;
-const REMEMBER_DECODED_BYTES = 2 * 1024 * 1024;
-
-function rememberDecoded(text: string, recorded: RecordedPositions): void {
-  if (text.length < REMEMBER_DECODED_FROM) {
-    return;
-  }
-  decodedBefore.set(text, recorded);
-  decodedBeforeBytes += text.length;
-  for (const [old] of decodedBefore) {
-    if (decodedBeforeBytes <= REMEMBER_DECODED_BYTES) {
-      break;
-    }
-    decodedBefore.delete(old);
-    decodedBeforeBytes -= old.length;
-  }
-}
 
 /** A top-level `kind:` line: a cheap guess, before the shallow check gives the real header. */
 const KIND_LINE = /^kind: *["']?([A-Za-z0-9]+)/m;
@@ -196,7 +181,9 @@ export function decodeText(
         value = decodeFast(document.text, positions);
         if (value !== undefined) {
           recorded = { root: value, positions };
-          rememberDecoded(document.text, recorded);
+          if (document.text.length >= REMEMBER_DECODED_FROM) {
+            decodedBefore.set(document.text, recorded);
+          }
         }
       }
     }

@@ -30,6 +30,7 @@
  */
 import { resolvePlainScalar } from './documents.js';
 import { packPosition, type PositionTable } from './positions.js';
+import { TextMemo } from './text-memo.js';
 import { FlowReader } from './yaml-flow.js';
 import {
   APOSTROPHE,
@@ -84,23 +85,13 @@ export function shallowScan(text: string): DocumentHeader | undefined {
   }
   const header = scanHeader(text);
   remembered.set(text, header === undefined ? undefined : { ...header });
-  rememberedBytes += text.length;
-  for (const [old] of remembered) {
-    if (rememberedBytes <= REMEMBER_BYTES) {
-      break;
-    }
-    remembered.delete(old);
-    rememberedBytes -= old.length;
-  }
   return header;
 }
 
 /** Documents at least this long have their answers remembered, by text. */
 const REMEMBER_FROM = 4096;
 /** How much document text the remembered answers may hold on to, oldest dropped first. */
-const REMEMBER_BYTES = 16 * 1024 * 1024;
-const remembered = new Map<string, DocumentHeader | undefined>();
-let rememberedBytes = 0;
+const remembered = new TextMemo<DocumentHeader | undefined>(16 * 1024 * 1024);
 
 function scanHeader(text: string): DocumentHeader | undefined {
   if (UNSUPPORTED.test(text)) {
