@@ -1,6 +1,6 @@
 /**
- * Writing a report to standard output or a file. JSON is produced in pieces (the findings one at
- * a time): a large scan's report can exceed what one JavaScript string may hold (V8: about
+ * Writing a report to standard output or a file. JSON is produced in pieces (the findings a batch
+ * at a time): a large scan's report can exceed what one JavaScript string may hold (V8: about
  * 512 MiB), and the whole report need never be in memory at once. Pieces are written in batches
  * of about 1 MiB, so there are few writes and no huge string.
  */
@@ -26,7 +26,7 @@ export function reportPieces(
     : [REPORTERS[format](result, context)];
 }
 
-/** Above this many findings, the JSON report is written finding by finding. */
+/** Above this many findings, the JSON report is written a batch of findings at a time. */
 const PIECEWISE_FINDINGS = 20_000;
 
 /** Writes pieces of text in batches of about 1 MiB. */

@@ -182,12 +182,15 @@ describe('mamori-report.schema.json', () => {
 });
 
 describe('jsonReportPieces', () => {
-  it('joins to exactly the text of jsonReporter, one piece per finding', () => {
+  it('joins to exactly the text of jsonReporter, in batches of findings', () => {
     for (const result of [mixedResult, emptyResult, hostileResult, reversed(mixedResult)]) {
       for (const context of [contextOf(), contextOf({ lang: 'ja', failOn: 'none' })]) {
-        const pieces = [...jsonReportPieces(result, context)];
-        expect(pieces.join('')).toBe(jsonReporter(result, context));
-        expect(pieces).toHaveLength(result.findings.length === 0 ? 1 : result.findings.length + 2);
+        for (const batch of [1, 2, 500]) {
+          const pieces = [...jsonReportPieces(result, context, batch)];
+          expect(pieces.join('')).toBe(jsonReporter(result, context));
+          const batches = Math.ceil(result.findings.length / batch);
+          expect(pieces).toHaveLength(result.findings.length === 0 ? 1 : batches + 2);
+        }
       }
     }
   });

@@ -202,11 +202,17 @@ export const jsonReporter: Reporter = (result, context) =>
   `${JSON.stringify(jsonReportOf(result, context), null, 2)}\n`;
 
 /**
- * The same text as `jsonReporter`, in pieces: the report around the findings, then each finding.
- * A report larger than one JavaScript string can be (V8: about 512 MiB; some 45,000 pods of a
- * live cluster) can so still be written, and the findings' JSON objects are made one at a time.
+ * The same text as `jsonReporter`, in pieces: the report around the findings, then the findings
+ * a batch at a time (`batch` findings each). A report larger than one JavaScript string can be
+ * (V8: about 512 MiB; some 45,000 pods of a live cluster) can so still be written, and a writer
+ * may send one piece while the next is made. Each batch is one JSON.stringify, of an object that
+ * holds it where the report holds its findings, so that it comes out indented as it is there.
  */
-export function* jsonReportPieces(result: ScanResult, context: ReportContext): Generator<string> {
+export function* jsonReportPieces(
+  result: ScanResult,
+  context: ReportContext,
+  batch = 500,
+): Generator<string> {
   const shell = JSON.stringify(reportWith(result, context, []), null, 2);
   // Top-level keys are indented by two spaces and nested ones by more: this occurs once.
   const marker = '\n  "findings": []';
@@ -217,11 +223,16 @@ export function* jsonReportPieces(result: ScanResult, context: ReportContext): G
     return;
   }
   yield `${shell.slice(0, at)}\n  "findings": [`;
-  let separator = '\n    ';
-  for (const finding of findings) {
-    // An element of the findings array sits four spaces deep; string values hold no raw newline.
-    yield `${separator}${JSON.stringify(findingOf(finding), null, 2).replaceAll('\n', '\n    ')}`;
-    separator = ',\n    ';
+  // `{"findings": [...]}` puts the items four spaces deep, as in the report.
+  const open = '{\n  "findings": [';
+  const close = '\n  ]\n}';
+  for (let from = 0; from < findings.length; from += batch) {
+    const text = JSON.stringify(
+      { findings: findings.slice(from, from + batch).map(findingOf) },
+      null,
+      2,
+    );
+    yield `${from === 0 ? '' : ','}${text.slice(open.length, text.length - close.length)}`;
   }
   yield `\n  ]${shell.slice(at + marker.length)}\n`;
 }
