@@ -154,7 +154,7 @@ export interface IndexedWorkload {
   templatePointer: string;
   serviceAccount: string;
   /** Labels of the object and of its pod template. */
-  labels: Record<string, string>;
+  readonly labels: Record<string, string>;
 }
 
 /**
@@ -180,14 +180,18 @@ function readWorkload(resource: Resource): IndexedWorkload | undefined {
   const serviceAccount =
     stringAt(resource.object, `${templatePointer}/spec/serviceAccountName`) ??
     stringAt(resource.object, `${templatePointer}/spec/serviceAccount`);
+  // The labels are merged when a rule first asks for them: few do.
+  let labels: Record<string, string> | undefined;
   return {
     resource,
     templatePointer,
     serviceAccount:
       serviceAccount === undefined || serviceAccount === '' ? 'default' : serviceAccount,
-    labels: {
-      ...stringMapAt(resource.object, '/metadata/labels'),
-      ...stringMapAt(resource.object, `${templatePointer}/metadata/labels`),
+    get labels() {
+      return (labels ??= {
+        ...stringMapAt(resource.object, '/metadata/labels'),
+        ...stringMapAt(resource.object, `${templatePointer}/metadata/labels`),
+      });
     },
   };
 }

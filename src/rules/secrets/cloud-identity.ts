@@ -11,9 +11,9 @@
 import type { Resource } from '../../core/model.js';
 import { defineResourceRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
+import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../../core/workload.js';
 import { identitiesOf, qualifiedName } from './_identity.js';
-import { indexedWorkload, stringMapAt, WORKLOAD_KINDS } from './_objects.js';
+import { indexedWorkload, isRecord, WORKLOAD_KINDS } from './_objects.js';
 
 type MessageId =
   'awsRole' | 'azureIdentity' | 'gcpServiceAccount' | 'azurePod' | 'kube2iam' | 'aadPodIdentity';
@@ -40,6 +40,18 @@ function checkServiceAccount(
   }
 }
 
+/** The map at a pointer, if there is one there. */
+function recordAt(root: unknown, pointer: string): Record<string, unknown> | undefined {
+  const value = valueAt(root, pointer);
+  return isRecord(value) ? value : undefined;
+}
+
+/** A string entry of a map (own, not inherited). */
+function stringIn(map: Record<string, unknown> | undefined, key: string): string | undefined {
+  const value = map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
 function checkWorkload(
   resource: Resource,
   report: (messageId: MessageId, data: Record<string, string>, pointer: string) => void,
@@ -49,18 +61,19 @@ function checkWorkload(
     return;
   }
   const { templatePointer, serviceAccount } = workload;
-  const labels = stringMapAt(resource.object, `${templatePointer}/metadata/labels`);
-  const annotations = stringMapAt(resource.object, `${templatePointer}/metadata/annotations`);
+  // Three entries are read: no copies of the maps.
+  const labels = recordAt(resource.object, `${templatePointer}/metadata/labels`);
+  const annotations = recordAt(resource.object, `${templatePointer}/metadata/annotations`);
   const labelPointer = (key: string): string =>
     `${templatePointer}/metadata/labels/${escapePointerToken(key)}`;
   const account =
     resource.ref.namespace === undefined
       ? serviceAccount
       : `${resource.ref.namespace}/${serviceAccount}`;
-  if (labels['azure.workload.identity/use']?.trim().toLowerCase() === 'true') {
+  if (stringIn(labels, 'azure.workload.identity/use')?.trim().toLowerCase() === 'true') {
     report('azurePod', { account }, labelPointer('azure.workload.identity/use'));
   }
-  const role = annotations['iam.amazonaws.com/role']?.trim() ?? '';
+  const role = stringIn(annotations, 'iam.amazonaws.com/role')?.trim() ?? '';
   if (role !== '') {
     report(
       'kube2iam',
@@ -68,7 +81,7 @@ function checkWorkload(
       `${templatePointer}/metadata/annotations/${escapePointerToken('iam.amazonaws.com/role')}`,
     );
   }
-  const binding = labels.aadpodidbinding?.trim() ?? '';
+  const binding = stringIn(labels, 'aadpodidbinding')?.trim() ?? '';
   if (binding !== '') {
     report('aadPodIdentity', { identity: binding }, labelPointer('aadpodidbinding'));
   }
