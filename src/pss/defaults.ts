@@ -56,9 +56,18 @@ const VOLUME_SOURCES: readonly string[] = [
   'image',
 ];
 
+const VOLUME_SOURCE_NAMES: ReadonlySet<string> = new Set(VOLUME_SOURCES);
+
 function defaultVolume(volume: Volume): Volume {
-  if (!isSet(volume) || VOLUME_SOURCES.some((source) => isSet(volume[source]))) {
+  if (!isSet(volume)) {
     return volume;
+  }
+  // A volume has a name and a source or two: look at its own keys rather than ask for each of
+  // the thirty sources.
+  for (const key in volume) {
+    if (VOLUME_SOURCE_NAMES.has(key) && isSet(volume[key])) {
+      return volume;
+    }
   }
   return { ...volume, emptyDir: {} };
 }

@@ -28,26 +28,27 @@ function field(value: unknown, key: string): unknown {
   return (value as Record<string, unknown>)[key];
 }
 
-/** The non-empty hosts of one probe or lifecycle handler. */
-function handlerHosts(handler: unknown): string[] {
-  const hosts: string[] = [];
-  for (const action of ['httpGet', 'tcpSocket']) {
-    const host = field(field(handler, action), 'host');
+/** Adds the non-empty hosts of one probe or lifecycle handler to `hosts`. */
+function addHandlerHosts(handler: unknown, hosts: string[]): void {
+  for (const host of [
+    field(field(handler, 'httpGet'), 'host'),
+    field(field(handler, 'tcpSocket'), 'host'),
+  ]) {
     if (typeof host === 'string' && host !== '') {
       hosts.push(host);
     }
   }
-  return hosts;
 }
 
+/** The hosts of a container's probes and lifecycle handlers, in that order. */
 function containerHosts(container: Container): string[] {
-  return [
-    container.livenessProbe,
-    container.readinessProbe,
-    container.startupProbe,
-    field(container.lifecycle, 'postStart'),
-    field(container.lifecycle, 'preStop'),
-  ].flatMap(handlerHosts);
+  const hosts: string[] = [];
+  addHandlerHosts(container.livenessProbe, hosts);
+  addHandlerHosts(container.readinessProbe, hosts);
+  addHandlerHosts(container.startupProbe, hosts);
+  addHandlerHosts(field(container.lifecycle, 'postStart'), hosts);
+  addHandlerHosts(field(container.lifecycle, 'preStop'), hosts);
+  return hosts;
 }
 
 function hostProbesAndHostLifecycleV1Dot34(_metadata: ObjectMeta, spec: PodSpec): CheckResult {
