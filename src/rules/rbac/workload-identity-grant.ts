@@ -35,15 +35,16 @@ function bindingsOf(
   namespace: string | undefined,
   file: string,
 ): Resource[] {
-  const nearest = new Map<string, Resource>();
+  const nearest = new Map<string, { binding: Resource; closeness: number }>();
   for (const binding of namingBindings(index, name, namespace)) {
     const key = `${binding.ref.kind}/${binding.ref.namespace ?? ''}/${binding.ref.name}`;
+    const near = closeness(binding.file, file);
     const known = nearest.get(key);
-    if (known === undefined || closeness(binding.file, file) > closeness(known.file, file)) {
-      nearest.set(key, binding);
+    if (known === undefined || near > known.closeness) {
+      nearest.set(key, { binding, closeness: near });
     }
   }
-  return [...nearest.values()];
+  return [...nearest.values()].map((entry) => entry.binding);
 }
 
 /** A binding that names service accounts, with its place in the index (kinds in order). */
