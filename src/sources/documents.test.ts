@@ -13,6 +13,16 @@ describe('splitDocuments', () => {
     ]);
   });
 
+  it('takes only line feeds as line ends, as the walk does', () => {
+    for (const text of ['a\u2028---\nb', 'a\r---\nb: 1\n', '----\n....\n---x\n']) {
+      expect(splitDocuments(text)).toEqual([{ text, startLine: 1, index: 0 }]);
+    }
+    expect(splitDocuments('a: 1\n... # end\n---\nb: 2\n')).toEqual([
+      { text: 'a: 1\n', startLine: 1, index: 0 },
+      { text: '---\nb: 2\n', startLine: 3, index: 1 },
+    ]);
+  });
+
   it('does not split at dashes that are not markers', () => {
     const text = 'key: |\n  ---not a marker\nlist:\n- ---x\n';
     expect(splitDocuments(text)).toHaveLength(1);

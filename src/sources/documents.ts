@@ -19,39 +19,54 @@ export interface DocumentText {
   index: number;
 }
 
-const MARKER = /^(---|\.\.\.)(?=[ \t\r\n]|$)/;
+/**
+ * A marker line: `---` or `...` at the start of a line (after a line feed, or at the start of the
+ * text), followed by a space, tab, carriage return, line feed or the end of the text. Only line
+ * feeds end lines here, as in the walk (a multiline regular expression would take others).
+ */
+const MARKER_LINE = /(?<![^\n])(?:---|\.\.\.)(?=[ \t\r\n]|$)/g;
 
 /** Splits a YAML stream into documents. Empty documents (only comments or blanks) are kept. */
 export function splitDocuments(text: string): DocumentText[] {
   const documents: DocumentText[] = [];
   let start = 0;
   let startLine = 1;
-  let line = 1;
-  let offset = 0;
   let sawContentMarker = false;
+  // Lines are counted only up to the markers: a file without any is one document at line 1.
+  let counted = 0;
+  let line = 1;
+  const lineAt = (offset: number): number => {
+    for (
+      let at = text.indexOf('\n', counted);
+      at >= 0 && at < offset;
+      at = text.indexOf('\n', at + 1)
+    ) {
+      line++;
+      counted = at + 1;
+    }
+    return line;
+  };
   const push = (end: number): void => {
     documents.push({ text: text.slice(start, end), startLine, index: documents.length });
   };
-  while (offset < text.length) {
-    const newline = text.indexOf('\n', offset);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const first = text.charCodeAt(offset);
-    // Cheap filter before the regex: markers start with '-' or '.'.
-    if (
-      (first === 45 || first === 46) &&
-      MARKER.test(text.slice(offset, Math.min(lineEnd, offset + 4)))
-    ) {
-      const isStart = first === 45;
-      if (offset > start || sawContentMarker) {
-        push(offset);
-      }
-      // The `---` line may carry content (`--- !tag` or `--- {a: 1}`): keep it in the next document.
-      start = isStart ? offset : lineEnd + 1;
-      startLine = isStart ? line : line + 1;
-      sawContentMarker = isStart;
+  MARKER_LINE.lastIndex = 0;
+  for (let match = MARKER_LINE.exec(text); match !== null; match = MARKER_LINE.exec(text)) {
+    const offset = match.index;
+    const isStart = text.charCodeAt(offset) === 45;
+    if (offset > start || sawContentMarker) {
+      push(offset);
     }
-    offset = lineEnd + 1;
-    line++;
+    const markerLine = lineAt(offset);
+    if (isStart) {
+      // The `---` line may carry content (`--- !tag` or `--- {a: 1}`): keep it in the next document.
+      start = offset;
+      startLine = markerLine;
+    } else {
+      const newline = text.indexOf('\n', offset);
+      start = newline < 0 ? text.length + 1 : newline + 1;
+      startLine = markerLine + 1;
+    }
+    sawContentMarker = isStart;
   }
   if (start < text.length || sawContentMarker) {
     push(text.length);
