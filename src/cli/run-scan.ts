@@ -6,10 +6,11 @@
  * shared counter, each running the rules that look at one object at a time. Objects that the
  * cross-object rules need are sent back and checked at the end, in the main thread.
  */
+import type * as WorkerThreads from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../core/config.js';
 import { Engine, mergeCoverage, type Coverage, type EngineOutput } from '../core/engine.js';
 import type {
@@ -82,6 +83,8 @@ export interface WorkerInput {
   read: ReadOptions;
   trackCoverage: boolean;
 }
+
+const require = createRequire(import.meta.url);
 
 /** Inputs of at most this many files (and no stdin) count as short runs: see CliIO. */
 const SHORT_RUN_FILES = 2000;
@@ -191,6 +194,8 @@ function workerUrl(): URL | undefined {
 
 function startWorker(url: URL, input: WorkerInput): Promise<PartialScan> {
   return new Promise((resolve, reject) => {
+    // Loaded only for a parallel scan: most runs have no workers.
+    const { Worker } = require('node:worker_threads') as typeof WorkerThreads;
     const worker = new Worker(url, { workerData: input });
     let result: PartialScan | undefined;
     worker.once('message', (message: PartialScan) => {

@@ -173,7 +173,8 @@ export function decodeText(
     if (value === undefined && limits.maxDepth > MAX_FAST_DEPTH) {
       // The walker decodes nearly every manifest; js-yaml takes the rest, and gives the errors.
       // It also notes where every key and item is, so that findings need no second look.
-      recorded = decodedBefore.get(document.text);
+      recorded =
+        document.text.length < REMEMBER_DECODED_FROM ? undefined : decodedBefore.get(document.text);
       if (recorded !== undefined) {
         value = recorded.root;
       } else {

@@ -2,9 +2,14 @@
  * Rendering a kustomization directory with `kubectl kustomize` or `kustomize build`, whichever
  * is on PATH.
  */
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
+
+// node:child_process (with net, dgram and more) is loaded only when a kustomization is rendered:
+// most scans have none, and loading it costs a few milliseconds of every start.
+const require = createRequire(import.meta.url);
 
 /** Finds an executable on PATH. */
 export function which(name: string, path: string | undefined): string | undefined {
@@ -43,6 +48,7 @@ export function renderKustomization(directory: string, path: string | undefined)
         'this directory holds a kustomization, but neither `kubectl` nor `kustomize` is on PATH to render it; install one, or scan its files with --kustomize=never',
     };
   }
+  const { spawnSync } = require('node:child_process') as typeof ChildProcess;
   const run = spawnSync(command.file, command.args, {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
