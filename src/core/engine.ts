@@ -116,24 +116,6 @@ class GrowingIndex implements ResourceIndex {
 
 /** Locates a pointer, falling back to its nearest existing ancestor and then the object itself. */
 export function locatePointer(resource: Resource, pointer: string): SourcePosition {
-  // Several rules report at the same field of an object (a container, its securityContext):
-  // each pointer is located once per object.
-  let known = located.get(resource);
-  if (known === undefined) {
-    known = new Map();
-    located.set(resource, known);
-  }
-  let position = known.get(pointer);
-  if (position === undefined) {
-    position = locateUncached(resource, pointer);
-    known.set(pointer, position);
-  }
-  return position;
-}
-
-const located = new WeakMap<Resource, Map<string, SourcePosition>>();
-
-function locateUncached(resource: Resource, pointer: string): SourcePosition {
   const prefix = resource.pointerPrefix ?? '';
   if (resource.locate !== undefined) {
     // Asking the object first spares the source locator one question per missing level.
