@@ -104,6 +104,38 @@ spec: {ports: [{port: 80}]}
     ]);
   });
 
+  it('shows other objects only to the rules that read them, once the input is complete', () => {
+    const seen: Record<string, number[]> = { alone: [], across: [] };
+    const alone = defineResourceRule<'never'>({
+      meta: testMeta('test/alone', 'Alone', 'Reads only its object.'),
+      kinds: ['Pod'],
+      check(_resource, context) {
+        seen.alone?.push(context.index.ofKind('Pod').length);
+      },
+    });
+    const across = defineResourceRule<'never'>({
+      meta: { ...testMeta('test/across', 'Across', 'Reads the other pods.'), indexKinds: ['Pod'] },
+      kinds: ['Pod'],
+      check(_resource, context) {
+        seen.across?.push(context.index.ofKind('Pod').length);
+      },
+    });
+    const engine = new Engine([alone, across], {
+      config: DEFAULT_CONFIG,
+      lang: 'en',
+      today: '2026-01-01',
+    });
+    const text = [privilegedPod('', 'a'), privilegedPod('', 'b'), privilegedPod('', 'c')].join(
+      '---\n',
+    );
+    for (const resource of decodeText(text, 'pods.yaml', false, DEFAULT_LIMITS).resources) {
+      engine.scan(resource);
+    }
+    engine.finish();
+    // The index fills as the pods stream in: a rule that does not declare it sees none of it.
+    expect(seen).toEqual({ alone: [0, 0, 0], across: [3, 3, 3] });
+  });
+
   it('reports a crashing rule as a problem and still runs the other rules', () => {
     const output = runRules([crashing, privileged], privilegedPod());
     expect(output.findings).toHaveLength(2);

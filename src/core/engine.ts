@@ -90,6 +90,9 @@ export function mergeCoverage(into: Coverage, from: Coverage | undefined): void 
   }
 }
 
+/** What rules that read no other objects get as their index. */
+const EMPTY_INDEX: ResourceIndex = { all: [], ofKind: () => [] };
+
 /** An index that grows as resources stream in; rules read it only after the input is complete. */
 class GrowingIndex implements ResourceIndex {
   readonly #byKind = new Map<string, Resource[]>();
@@ -381,7 +384,9 @@ export class Engine {
       }
       const context = (active.context ??= {
         options: active.options,
-        index: this.#index,
+        // Only the rules that read other objects see them, once the input is complete: the
+        // others get an empty index, so that nothing they say depends on the input's order.
+        index: active.rule.meta.indexKinds === undefined ? EMPTY_INDEX : this.#index,
         workload: undefined,
         report: this.#collect,
       });
