@@ -16,13 +16,8 @@ import type {
   Severity,
   SourcePosition,
 } from './model.js';
-import {
-  renderTemplate,
-  type AnyRule,
-  type Report,
-  type ResourceIndex,
-  type RuleContext,
-} from './rule.js';
+import { renderTemplate, type AnyRule, type Report, type RuleContext } from './rule.js';
+import { ByKind, EMPTY_INDEX, GrowingIndex } from './resource-index.js';
 import { annotationVerdict, exceptionFor } from './suppressions.js';
 import type { TypeProblem } from './sanitize.js';
 import {
@@ -87,33 +82,6 @@ export function mergeCoverage(into: Coverage, from: Coverage | undefined): void 
     const target = (into[ruleId] ??= { checked: [], failing: [] });
     target.checked.push(...entry.checked);
     target.failing.push(...entry.failing);
-  }
-}
-
-/** What rules that read no other objects get as their index. */
-const EMPTY_INDEX: ResourceIndex = { all: [], ofKind: () => [] };
-
-/** An index that grows as resources stream in; rules read it only after the input is complete. */
-class GrowingIndex implements ResourceIndex {
-  readonly #byKind = new Map<string, Resource[]>();
-  readonly #all: Resource[] = [];
-
-  add(resource: Resource): void {
-    this.#all.push(resource);
-    const list = this.#byKind.get(resource.object.kind);
-    if (list === undefined) {
-      this.#byKind.set(resource.object.kind, [resource]);
-    } else {
-      list.push(resource);
-    }
-  }
-
-  get all(): readonly Resource[] {
-    return this.#all;
-  }
-
-  ofKind(kind: string): readonly Resource[] {
-    return this.#byKind.get(kind) ?? [];
   }
 }
 
@@ -252,15 +220,10 @@ export class Engine {
     workload: Workload | undefined,
   ): { targeted: boolean; indexed: boolean } {
     const kind = resource.object.kind;
-    const byKind = workload === undefined ? this.#laterByKind : this.#laterByWorkloadKind;
-    let later = byKind.get(kind);
-    if (later === undefined) {
-      later = {
-        targeted: this.#laterRules.some((rule) => applies(rule, resource, workload)),
-        indexing: this.#laterRules.filter((rule) => rule.meta.indexKinds?.includes(kind) === true),
-      };
-      byKind.set(kind, later);
-    }
+    const later = this.#laterByKind.get(kind, workload !== undefined, () => ({
+      targeted: this.#laterRules.some((rule) => applies(rule, resource, workload)),
+      indexing: this.#laterRules.filter((rule) => rule.meta.indexKinds?.includes(kind) === true),
+    }));
     return {
       targeted: later.targeted,
       indexed: later.indexing.some(
@@ -269,13 +232,7 @@ export class Engine {
     };
   }
 
-  // By kind, for objects that are workloads and for those that are not: two maps rather than
-  // one keyed by a string made for each object.
-  readonly #laterByKind = new Map<string, { targeted: boolean; indexing: readonly AnyRule[] }>();
-  readonly #laterByWorkloadKind = new Map<
-    string,
-    { targeted: boolean; indexing: readonly AnyRule[] }
-  >();
+  readonly #laterByKind = new ByKind<{ targeted: boolean; indexing: readonly AnyRule[] }>();
 
   /** Whether the configuration excludes this resource from the scan. */
   excludes(resource: Resource): boolean {
@@ -343,29 +300,21 @@ export class Engine {
   }
 
   /** Of `rules`, those that apply to a kind (a workload or not), worked out once per kind. */
-  readonly #applicable = new Map<
-    readonly ActiveRule[],
-    { plain: Map<string, ActiveRule[]>; workloads: Map<string, ActiveRule[]> }
-  >();
+  readonly #applicable = new Map<readonly ActiveRule[], ByKind<readonly ActiveRule[]>>();
 
   #rulesFor(
     rules: readonly ActiveRule[],
     resource: Resource,
     workload: Workload | undefined,
   ): readonly ActiveRule[] {
-    let maps = this.#applicable.get(rules);
-    if (maps === undefined) {
-      maps = { plain: new Map(), workloads: new Map() };
-      this.#applicable.set(rules, maps);
+    let byKind = this.#applicable.get(rules);
+    if (byKind === undefined) {
+      byKind = new ByKind();
+      this.#applicable.set(rules, byKind);
     }
-    const byKind = workload === undefined ? maps.plain : maps.workloads;
-    const kind = resource.object.kind;
-    let found = byKind.get(kind);
-    if (found === undefined) {
-      found = rules.filter((active) => applies(active.rule, resource, workload));
-      byKind.set(kind, found);
-    }
-    return found;
+    return byKind.get(resource.object.kind, workload !== undefined, () =>
+      rules.filter((active) => applies(active.rule, resource, workload)),
+    );
   }
 
   /** The reports of the rule running now; emptied before each rule. */
@@ -482,21 +431,21 @@ export class Engine {
           ? '（strict モードのため注釈による抑制は無効です）'
           : ' (suppression ignored: annotations cannot suppress in strict mode)';
     }
-    if (config.exceptions.length === 0) {
-      finding.message = message;
-      return finding;
-    }
-    const exception = exceptionFor(
-      config,
-      {
-        ruleId: rule.meta.id,
-        kind: ref.kind,
-        namespace: ref.namespace,
-        name: ref.name,
-        container: report.container,
-      },
-      today,
-    );
+    // Most configurations have no exceptions: no subject is made for every finding then.
+    const exception =
+      config.exceptions.length === 0
+        ? {}
+        : exceptionFor(
+            config,
+            {
+              ruleId: rule.meta.id,
+              kind: ref.kind,
+              namespace: ref.namespace,
+              name: ref.name,
+              container: report.container,
+            },
+            today,
+          );
     if (exception.suppression !== undefined) {
       finding.suppression = exception.suppression;
     } else if (exception.expired !== undefined) {

@@ -82,21 +82,11 @@ function headerOnly(text: string, needsBody: BodyNeed | undefined): object | und
     return undefined;
   }
   const header = shallowScan(text);
-  if (header === undefined || header.mamoriAnnotations === true || needsBody(header.kind)) {
+  if (header === undefined || needsBody(header.kind)) {
     return undefined;
   }
-  const { apiVersion, kind, name, namespace, generateName } = header;
-  const metadata: Record<string, string> = {};
-  if (name !== undefined) {
-    metadata.name = name;
-  }
-  if (namespace !== undefined) {
-    metadata.namespace = namespace;
-  }
-  if (generateName !== undefined) {
-    metadata.generateName = generateName;
-  }
-  return { apiVersion, kind, metadata };
+  const { apiVersion, kind, mamoriAnnotations, ...metadata } = header;
+  return mamoriAnnotations === true ? undefined : { apiVersion, kind, metadata };
 }
 
 export interface ReadOptions {

@@ -1,54 +1,57 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeYamlDocument, splitDocuments } from './documents.js';
+import { decodeYamlDocument } from './documents.js';
 import { locateFast, splitLines } from './locate-fast.js';
 import { jsonLocator } from './locate-json.js';
 import { locatorFor, parserLocatorFor } from './locate.js';
 import { decodeFast } from './shallow.js';
 import { recordedPosition, unpackPosition, type PositionTable } from './positions.js';
-import { corpusFiles, pointersOf, recordedAgainstParser, tokensOf } from './testing.js';
+import {
+  corpusDocuments,
+  corpusFiles,
+  pointersOf,
+  recordedAgainstParser,
+  tokensOf,
+} from './testing.js';
 
 describe('locateFast', () => {
   it('agrees with the full parser wherever it answers, over every field of the corpus workloads', () => {
-    const files = corpusFiles(/\.ya?ml$/);
     let answered = 0;
     let checked = 0;
     const mismatches: string[] = [];
-    for (const file of files) {
-      for (const document of splitDocuments(readFileSync(file, 'utf8'))) {
-        if (document.text.length > 50_000) {
+    for (const { file, document } of corpusDocuments()) {
+      if (document.text.length > 50_000) {
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = decodeYamlDocument(document);
+      } catch {
+        continue;
+      }
+      const lines = splitLines(document.text);
+      const parser = parserLocatorFor(document.text, 1);
+      for (const pointer of pointersOf(value)) {
+        checked++;
+        const tokens = tokensOf(pointer);
+        const fast = locateFast(document.text, tokens, lines);
+        if (fast === undefined) {
           continue;
         }
-        let value: unknown;
-        try {
-          value = decodeYamlDocument(document);
-        } catch {
+        if (fast === 'absent') {
+          mismatches.push(`${file} ${pointer}: fast says absent`);
           continue;
         }
-        const lines = splitLines(document.text);
-        const parser = parserLocatorFor(document.text, 1);
-        for (const pointer of pointersOf(value)) {
-          checked++;
-          const tokens = tokensOf(pointer);
-          const fast = locateFast(document.text, tokens, lines);
-          if (fast === undefined) {
-            continue;
-          }
-          if (fast === 'absent') {
-            mismatches.push(`${file} ${pointer}: fast says absent`);
-            continue;
-          }
-          answered++;
-          const before = document.text.slice(0, fast.offset);
-          const line = before.split('\n').length;
-          const column = fast.offset - before.lastIndexOf('\n');
-          const expected = parser(pointer);
-          // (Where the full parser gives up on text js-yaml accepts, there is nothing to compare.)
-          if (expected !== undefined && (expected.line !== line || expected.column !== column)) {
-            mismatches.push(
-              `${file} ${pointer}: fast ${line}:${column}, parser ${expected?.line}:${expected?.column}`,
-            );
-          }
+        answered++;
+        const before = document.text.slice(0, fast.offset);
+        const line = before.split('\n').length;
+        const column = fast.offset - before.lastIndexOf('\n');
+        const expected = parser(pointer);
+        // (Where the full parser gives up on text js-yaml accepts, there is nothing to compare.)
+        if (expected !== undefined && (expected.line !== line || expected.column !== column)) {
+          mismatches.push(
+            `${file} ${pointer}: fast ${line}:${column}, parser ${expected?.line}:${expected?.column}`,
+          );
         }
       }
     }
@@ -62,20 +65,17 @@ describe('locateFast', () => {
 
 describe('positions recorded by the decoder', () => {
   it('agree with the full parser on every field of the corpus documents it decodes', () => {
-    const files = corpusFiles(/\.ya?ml$/);
     let fields = 0;
     let recorded = 0;
     const mismatches: string[] = [];
-    for (const file of files) {
-      for (const document of splitDocuments(readFileSync(file, 'utf8'))) {
-        if (document.text.length > 50_000) {
-          continue;
-        }
-        const outcome = recordedAgainstParser(document.text);
-        fields += outcome?.fields ?? 0;
-        recorded += outcome?.recorded ?? 0;
-        mismatches.push(...(outcome?.mismatches ?? []).map((text) => `${file} ${text}`));
+    for (const { file, document } of corpusDocuments()) {
+      if (document.text.length > 50_000) {
+        continue;
       }
+      const outcome = recordedAgainstParser(document.text);
+      fields += outcome?.fields ?? 0;
+      recorded += outcome?.recorded ?? 0;
+      mismatches.push(...(outcome?.mismatches ?? []).map((text) => `${file} ${text}`));
     }
     expect(mismatches.slice(0, 10)).toEqual([]);
     // Only fields inside flow collections, and items with nothing after their `-`, go unrecorded.

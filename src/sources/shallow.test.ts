@@ -4,12 +4,11 @@
  * value (same types, same key order). Checked on hand-written cases, on every document of the real-world corpus, and
  * differentially on many thousands of mutated corpus documents.
  */
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { decodeYamlDocument, splitDocuments } from './documents.js';
+import { decodeYamlDocument } from './documents.js';
 import { decodeFast, shallowScan, type DocumentHeader } from './shallow.js';
-import { corpusFiles, mutate, random, recordedAgainstParser } from './testing.js';
+import { corpusDocuments, mutate, random, recordedAgainstParser } from './testing.js';
 
 /** What a full decode says, in the shape of a header; `error` if js-yaml refuses the text. */
 function decoded(text: string): DocumentHeader | 'error' | undefined {
@@ -79,21 +78,15 @@ function expectSameValue(text: string): unknown {
   return fast;
 }
 
-function corpusDocuments(): string[] {
-  const texts: string[] = [];
-  for (const file of corpusFiles(/\.ya?ml$/i)) {
-    for (const document of splitDocuments(readFileSync(file, 'utf8'))) {
-      texts.push(document.text);
-    }
-  }
-  return texts;
+function corpusTexts(): string[] {
+  return corpusDocuments().map(({ document }) => document.text);
 }
 
 /** The share of the corpus's bytes in documents for which `check` returns something. */
 function corpusShare(check: (text: string) => unknown): number {
   let bytes = 0;
   let answered = 0;
-  for (const text of corpusDocuments()) {
+  for (const text of corpusTexts()) {
     bytes += text.length;
     if (check(text) !== undefined) {
       answered += text.length;
@@ -193,7 +186,7 @@ describe('shallowScan', () => {
 
   it('never vouches for, or decodes, a mutated document that js-yaml refuses or reads differently', () => {
     const next = random(Number(process.env.FUZZ_SEED ?? 20261123));
-    const sources = corpusDocuments()
+    const sources = corpusTexts()
       .filter((text) => text.length > 200)
       // Windows of large documents keep each js-yaml decode cheap.
       .map((text) => text.split('\n').slice(0, 150).join('\n'));

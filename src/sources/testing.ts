@@ -1,8 +1,9 @@
 /**
  * Helpers for the tests of the decoders and locators.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitDocuments, type DocumentText } from './documents.js';
 import { parserLocatorFor } from './locate.js';
 import { decodeFast } from './shallow.js';
 import { recordedPosition, unpackPosition, type PositionTable } from './positions.js';
@@ -165,4 +166,11 @@ export function mutate(text: string, next: () => number): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Every document of the corpus's YAML files, with its file. */
+export function corpusDocuments(): { file: string; document: DocumentText }[] {
+  return corpusFiles(/\.ya?ml$/i).flatMap((file) =>
+    splitDocuments(readFileSync(file, 'utf8')).map((document) => ({ file, document })),
+  );
 }

@@ -11,9 +11,9 @@
 import type { Resource } from '../../core/model.js';
 import { defineResourceRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../../core/workload.js';
+import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
 import { identitiesOf, qualifiedName } from './_identity.js';
-import { indexedWorkload, isRecord, WORKLOAD_KINDS } from './_objects.js';
+import { indexedWorkload, stringAt, WORKLOAD_KINDS } from './_objects.js';
 
 type MessageId =
   'awsRole' | 'azureIdentity' | 'gcpServiceAccount' | 'azurePod' | 'kube2iam' | 'aadPodIdentity';
@@ -40,18 +40,6 @@ function checkServiceAccount(
   }
 }
 
-/** The map at a pointer, if there is one there. */
-function recordAt(root: unknown, pointer: string): Record<string, unknown> | undefined {
-  const value = valueAt(root, pointer);
-  return isRecord(value) ? value : undefined;
-}
-
-/** A string entry of a map (own, not inherited). */
-function stringIn(map: Record<string, unknown> | undefined, key: string): string | undefined {
-  const value = map !== undefined && Object.hasOwn(map, key) ? map[key] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}
-
 function checkWorkload(
   resource: Resource,
   report: (messageId: MessageId, data: Record<string, string>, pointer: string) => void,
@@ -61,29 +49,26 @@ function checkWorkload(
     return;
   }
   const { templatePointer, serviceAccount } = workload;
-  // Three entries are read: no copies of the maps.
-  const labels = recordAt(resource.object, `${templatePointer}/metadata/labels`);
-  const annotations = recordAt(resource.object, `${templatePointer}/metadata/annotations`);
+  // Three entries are read, each where it is: no copies of the maps.
   const labelPointer = (key: string): string =>
     `${templatePointer}/metadata/labels/${escapePointerToken(key)}`;
+  const rolePointer = `${templatePointer}/metadata/annotations/${escapePointerToken('iam.amazonaws.com/role')}`;
   const account =
     resource.ref.namespace === undefined
       ? serviceAccount
       : `${resource.ref.namespace}/${serviceAccount}`;
-  if (stringIn(labels, 'azure.workload.identity/use')?.trim().toLowerCase() === 'true') {
-    report('azurePod', { account }, labelPointer('azure.workload.identity/use'));
+  const use = labelPointer('azure.workload.identity/use');
+  if (stringAt(resource.object, use)?.trim().toLowerCase() === 'true') {
+    report('azurePod', { account }, use);
   }
-  const role = stringIn(annotations, 'iam.amazonaws.com/role')?.trim() ?? '';
+  const role = stringAt(resource.object, rolePointer)?.trim() ?? '';
   if (role !== '') {
-    report(
-      'kube2iam',
-      { identity: role },
-      `${templatePointer}/metadata/annotations/${escapePointerToken('iam.amazonaws.com/role')}`,
-    );
+    report('kube2iam', { identity: role }, rolePointer);
   }
-  const binding = stringIn(labels, 'aadpodidbinding')?.trim() ?? '';
+  const bindingPointer = labelPointer('aadpodidbinding');
+  const binding = stringAt(resource.object, bindingPointer)?.trim() ?? '';
   if (binding !== '') {
-    report('aadPodIdentity', { identity: binding }, labelPointer('aadpodidbinding'));
+    report('aadPodIdentity', { identity: binding }, bindingPointer);
   }
 }
 
