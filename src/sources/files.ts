@@ -179,7 +179,9 @@ export function decodeText(
       }
     }
     try {
-      value ??= decodeYamlDocument(document, limits);
+      if (value === undefined) {
+        value = decodeYamlDocument(document, limits);
+      }
     } catch (error) {
       if (!(error instanceof DecodeError)) {
         throw error;

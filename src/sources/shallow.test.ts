@@ -351,6 +351,109 @@ describe('decodeFast', () => {
     });
   });
 
+  it('reads Windows line ends as js-yaml does', () => {
+    const text = [
+      '---',
+      'kind: ConfigMap',
+      'data:',
+      '  script: |',
+      '    one',
+      '',
+      '    two',
+      '  folded: plain text',
+      '    that goes on',
+      '  quoted: "first',
+      '    second"',
+      'list:',
+      '- a',
+      '- {b: 1}',
+      '',
+    ].join('\r\n');
+    expect(decodes(text)).toEqual({
+      kind: 'ConfigMap',
+      data: {
+        script: 'one\n\ntwo\n',
+        folded: 'plain text that goes on',
+        quoted: 'first second',
+      },
+      list: ['a', { b: 1 }],
+    });
+  });
+
+  it('folds multi-line quoted scalars as js-yaml does', () => {
+    expect(
+      decodes(
+        [
+          'double: "one  ',
+          '    two \\t',
+          '',
+          '',
+          '    three\\x41 "',
+          "single: 'it''s",
+          '  #not a comment',
+          '',
+          "  ok'  # a comment",
+          'empty-first: "',
+          '  after"',
+          'backslashes: "one\\\\',
+          '  two\\\\\\\\  ',
+          '  \\ three"',
+          'escaped: "one  \\',
+          '',
+          '    two\\ ',
+          '  three \\',
+          '  "',
+          'item:',
+          '- "a',
+          '  b"',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      double: 'one two \t\n\nthreeA ',
+      single: "it's #not a comment\nok",
+      'empty-first': ' after',
+      backslashes: 'one\\ two\\\\  three',
+      escaped: 'one  two  three ',
+      item: ['a b'],
+    });
+  });
+
+  it('reads keys that js-yaml stores under their own text, and comments holding ": "', () => {
+    expect(
+      decodes(
+        [
+          'data:',
+          '  .dockerconfigjson: e30=',
+          '  404: page',
+          '  true: yes',
+          '  null: no',
+          'image: redis:7  # or image: redis',
+          'flags: [-e, +x, .git]',
+          'args:',
+          '- --config',
+          '- -_-',
+        ].join('\n'),
+      ),
+    ).toEqual({
+      data: { 404: 'page', '.dockerconfigjson': 'e30=', true: 'yes', null: 'no' },
+      image: 'redis:7',
+      flags: ['-e', '+x', '.git'],
+      args: ['--config', '-_-'],
+    });
+  });
+
+  it('reads a document of only comments and blank lines as null, as js-yaml does', () => {
+    for (const text of [
+      '---\n\n',
+      '# only a comment\n\n# and another\n',
+      '--- # note\r\n\r\n',
+      '',
+    ]) {
+      expect(decodeFast(text)).toBeNull();
+      expect(decodeYamlDocument({ text, startLine: 1, index: 0 }) ?? null).toBeNull();
+    }
+  });
+
   it.each([
     ['an alias', 'a: &x 1\nb: *x\n'],
     ['an implicit pair in a flow sequence', 'a: [b: c]\n'],
@@ -359,9 +462,11 @@ describe('decodeFast', () => {
     ['a flow mapping entry without a value', 'a: {b}\n'],
     ['a flow collection over several lines', 'a: [1,\n  2]\n'],
     ['a duplicate key in a flow mapping', 'a: {b: 1, "b": 2}\n'],
-    ['a multi-line quoted scalar', 'a: "one\n  two"\n'],
+    ['a lone carriage return (a line break to js-yaml)', 'a: 1\rb: 2\n'],
     ['a more-indented line in a folded scalar', 'a: >\n  one\n    two\n'],
-    ['a key that js-yaml would type', 'true: 1\n'],
+    ['a key that js-yaml would type', 'True: 1\n'],
+    ['a number key that js-yaml would write otherwise', '0x1F: 1\n'],
+    ['a float key', '.5: 1\n'],
     ['a __proto__ key', '"__proto__": {}\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a root scalar', 'just text\n'],

@@ -16,10 +16,10 @@
  *
  * {@link decodeFast} walks the same subset, plus flow collections that end on their line, and
  * builds the document's value exactly as js-yaml would (plain scalars are typed by js-yaml's own
- * resolvers). It leaves multi-line quoted scalars, more-indented lines in folded scalars and a few
- * js-yaml quirks to js-yaml. It exists because a run that decodes only a few megabytes spends
- * most of js-yaml's time warming it up: one walker, already warm from the syntax checks, is
- * several times cheaper. The same differential test compares its values with js-yaml's, and a
+ * resolvers). It leaves more-indented lines in folded scalars and a few js-yaml quirks to
+ * js-yaml. It exists because a run that decodes only a few
+ * megabytes spends most of js-yaml's time warming it up: one walker, already warm from the syntax
+ * checks, is several times cheaper. The same differential test compares its values with js-yaml's, and a
  * second one does so on random flow collections. While building, it also notes where each key and
  * sequence item is ({@link PositionTable}), so that findings are located without reading the text
  * again; those positions are checked against the position-tracking parser's. Large documents that
@@ -34,6 +34,7 @@ import { TextMemo } from './text-memo.js';
 import { FlowReader } from './yaml-flow.js';
 import {
   APOSTROPHE,
+  CARRIAGE_RETURN,
   closeQuote,
   COLON,
   DASH,
@@ -68,6 +69,26 @@ const HEADER_METADATA_KEYS = new Set(['name', 'namespace', 'generateName']);
 const MAP = 0;
 const SEQ = 1;
 const MAX_KEY_LENGTH = 1024;
+const BACKSLASH = 92;
+
+/**
+ * Where a line whose line feed is at `newline` ends: before a carriage return that precedes the
+ * line feed (`\r\n`), so that the walk reads such lines as it reads the others.
+ */
+function lineEndBefore(text: string, newline: number, lineStart: number): number {
+  return newline > lineStart && text.charCodeAt(newline - 1) === CARRIAGE_RETURN
+    ? newline - 1
+    : newline;
+}
+
+/**
+ * Whether a plain key is stored under its own text: js-yaml types a plain key like any plain
+ * scalar and stores it under that value as a string (`404` stays "404", `true` "true", but `0x1F`
+ * becomes "31" and `~` "null").
+ */
+function keepsItsText(key: string): boolean {
+  return !mayNotBeString(key) || String(resolvePlainScalar(key)) === key;
+}
 
 /**
  * Checks one YAML document (the text of one document as split by `splitDocuments`) and returns its
@@ -111,8 +132,8 @@ function scanHeader(text: string): DocumentHeader | undefined {
 
 /**
  * Decodes one YAML document (as split by `splitDocuments`) whose root is a mapping or sequence,
- * to the value js-yaml would return; `undefined` when the document is outside the subset (or is
- * invalid), and needs js-yaml. Nesting is at most {@link MAX_FAST_DEPTH} collections deep, and there
+ * to the value js-yaml would return (null for a document of only comments and blank lines);
+ * `undefined` when the document is outside the subset (or is invalid), and needs js-yaml. Nesting is at most {@link MAX_FAST_DEPTH} collections deep, and there
  * are no aliases, so the value needs no bounding walk.
  */
 export function decodeFast(text: string, positions?: PositionTable): unknown {
@@ -123,7 +144,8 @@ export function decodeFast(text: string, positions?: PositionTable): unknown {
     const walker = new Walker(text, true);
     walker.positions = positions;
     walker.run();
-    return walker.root;
+    // Only comments and blank lines: an empty document, which js-yaml reads as null.
+    return walker.rootDone ? walker.root : null;
   } catch (error) {
     if (error instanceof Unsure) {
       return undefined;
@@ -237,6 +259,10 @@ class Walker {
   chomping = CLIP;
   blockParts: string[] = [];
   blockEmpty = 0;
+  /** An open quoted scalar's lines so far, each as its value (escapes resolved), with the folds. */
+  quotedParts: string[] = [];
+  /** Whether the last line of the open quoted scalar ended in an escaped line break. */
+  quotedJoined = false;
 
   constructor(text: string, build: boolean) {
     this.text = text;
@@ -298,6 +324,55 @@ class Walker {
     );
     this.placeScalar(parts.join(''));
     this.blockParts = [];
+  }
+
+  /**
+   * A line of an open multi-line quoted scalar, from `from` (after the opening quote, or the
+   * line's first non-space) to the end of the line. As js-yaml folds: the spaces that end the
+   * line go, one line break becomes a space and n blank lines n line breaks. In a double-quoted
+   * scalar, a line that ends in a backslash escapes its line break: it goes on with the next
+   * line's text, with nothing between them (js-yaml also drops blank lines there), and keeps the
+   * spaces before the backslash. An escaped space before the final spaces stays.
+   */
+  quotedLine(from: number, lineEnd: number): void {
+    const text = this.text;
+    let stop = endOfSpaces(text, from, lineEnd);
+    let joined = false;
+    if (this.quote === QUOTE) {
+      let backslash = stop;
+      while (backslash > from && text.charCodeAt(backslash - 1) === BACKSLASH) {
+        backslash--;
+      }
+      // An even number of backslashes are escaped backslashes.
+      if ((stop - backslash) % 2 === 1) {
+        if (stop === lineEnd) {
+          stop--;
+          joined = true;
+        } else {
+          stop++;
+        }
+      }
+    }
+    this.quotedPart(from, stop);
+    this.quotedJoined = joined;
+  }
+
+  /** The last line of an open quoted scalar, up to its closing quote at `close`: places the value. */
+  closeQuoted(from: number, close: number): void {
+    this.quotedPart(from, close);
+    this.placeScalar(this.quotedParts.join(''));
+    this.quotedParts = [];
+  }
+
+  quotedPart(from: number, stop: number): void {
+    const parts = this.quotedParts;
+    if (parts.length > 0 && !this.quotedJoined) {
+      const blanks = this.blanks;
+      parts.push(blanks === 0 ? ' ' : '\n'.repeat(blanks));
+    }
+    this.blanks = 0;
+    this.quotedJoined = false;
+    parts.push(quotedValue(this.quote, this.text.slice(from, stop)));
   }
 
   colonSpaceFrom(from: number): number {
@@ -395,15 +470,13 @@ class Walker {
     const length = keyEnd - at;
     if (
       length > MAX_KEY_LENGTH ||
-      // Numbers, booleans and null as keys, merge keys (`<<`) and `__proto__`: js-yaml's business.
-      (first >= 48 && first <= 57) ||
+      // `+` and `~` keys, merge keys (`<<`) and `__proto__`: js-yaml's business.
       first === 43 ||
-      first === 46 ||
       first === 126 ||
-      ((length === 4 || length === 5 || length === 2 || length === 9) &&
-        (mayNotBeString(text.slice(at, keyEnd)) ||
-          text.startsWith('<<', at) ||
-          text.startsWith('__proto__', at)))
+      (length === 2 && text.startsWith('<<', at)) ||
+      (length === 9 && text.startsWith('__proto__', at)) ||
+      ((length === 4 || length === 5 || (first >= 48 && first <= 57) || first === 46) &&
+        !keepsItsText(text.slice(at, keyEnd)))
     ) {
       throw UNSURE;
     }
@@ -453,16 +526,15 @@ class Walker {
   }
 
   /**
-   * Checks the part of a plain scalar on one line, from `at`: it must not hold `: ` or end in
-   * `:`. Returns where the scalar's text stops: at a ` #` comment, or at the end of the line.
+   * Checks the part of a plain scalar on one line, from `at`: up to a ` #` comment, it must not
+   * hold `: ` or end in `:`. Returns where the scalar's text stops: at the comment, or at the end
+   * of the line.
    */
   plainText(at: number, lineEnd: number): number {
-    if (this.colonSpaceFrom(at) < lineEnd) {
-      throw UNSURE;
-    }
     const comment = this.spaceHashFrom(at);
     const stop = comment < lineEnd ? comment : lineEnd;
-    if (this.text.charCodeAt(stop - 1) === COLON) {
+    // A `: ` in the comment after the scalar (`image: redis:7  # or image: redis`) is no matter.
+    if (this.colonSpaceFrom(at) < stop || this.text.charCodeAt(stop - 1) === COLON) {
       throw UNSURE;
     }
     return stop;
@@ -505,13 +577,19 @@ class Walker {
     if (first === QUOTE || first === APOSTROPHE) {
       const close = closeQuote(this.text, at + 1, lineEnd, first);
       if (close < 0) {
-        if (isHeader || this.build) {
-          // Multi-line quoted scalars fold their lines: decoding them is left to js-yaml.
+        if (isHeader) {
           throw UNSURE;
         }
         this.open = QUOTED;
         this.quote = first;
         this.openIndent = collectionIndent;
+        if (this.build) {
+          this.quotedParts = [];
+          this.quotedLine(at + 1, lineEnd);
+          this.blanks = 0;
+          this.scalarTarget = this.target;
+          this.scalarTargetKey = this.targetKey;
+        }
         return '';
       }
       if (!this.restIsEmpty(close + 1, lineEnd)) {
@@ -624,7 +702,7 @@ class Walker {
       ((top === 0 && HEADER_ROOT_KEYS.has(key)) || (top === 1 && HEADER_METADATA_KEYS.has(key)));
     if (build) {
       // A plain key that js-yaml would type (`true`, `-.5`) becomes that value's string.
-      if (key === '__proto__' || (this.foundQuoted === undefined && mayNotBeString(key))) {
+      if (key === '__proto__' || (this.foundQuoted === undefined && !keepsItsText(key))) {
         throw UNSURE;
       }
       const container = this.containers[top] as Record<string, unknown>;
@@ -852,11 +930,11 @@ class Walker {
     let line = 0;
     if (text.startsWith('---')) {
       const first = text.indexOf('\n');
-      const lineEnd = first < 0 ? end : first;
+      const lineEnd = first < 0 ? end : lineEndBefore(text, first, 0);
       if (!this.restIsEmpty(3, lineEnd) || (lineEnd > 3 && text.charCodeAt(3) !== SPACE)) {
         throw UNSURE;
       }
-      lineStart = lineEnd + 1;
+      lineStart = (first < 0 ? end : first) + 1;
       line = 1;
     } else if (text.startsWith('%')) {
       throw UNSURE;
@@ -865,13 +943,13 @@ class Walker {
       this.line = line;
       this.lineStart = lineStart;
       const newline = text.indexOf('\n', lineStart);
-      const lineEnd = newline < 0 ? end : newline;
+      const lineEnd = newline < 0 ? end : lineEndBefore(text, newline, lineStart);
       let at = lineStart;
       while (at < lineEnd && text.charCodeAt(at) === SPACE) {
         at++;
       }
       const indent = at - lineStart;
-      const next = lineEnd + 1;
+      const next = (newline < 0 ? end : newline) + 1;
       const open = this.open;
       if (at === lineEnd) {
         // A blank line. Before a block scalar's first content line, leave spaces to js-yaml.
@@ -884,7 +962,7 @@ class Walker {
             throw UNSURE;
           }
           this.blockEmpty++;
-        } else if (open === PLAIN) {
+        } else if (open === PLAIN || open === QUOTED) {
           this.blanks++;
         }
         lineStart = next;
@@ -914,6 +992,11 @@ class Walker {
             throw UNSURE;
           }
           this.open = NONE;
+          if (this.build) {
+            this.closeQuoted(at, close);
+          }
+        } else if (this.build) {
+          this.quotedLine(at, lineEnd);
         }
         lineStart = next;
         continue;

@@ -135,6 +135,17 @@ const SNIPPETS = [
   "'it''s'",
   '\u00a0',
   '__proto__: ',
+  '\r',
+  '\r\n',
+  '.d',
+  '.',
+  '404',
+  '-_',
+  '+',
+  ' # a: b',
+  '"a\n  b"',
+  "'a\n\n  b'",
+  '"\\ ',
 ];
 
 /**
@@ -165,7 +176,8 @@ export function mutate(text: string, next: () => number): string {
       lines[line] = lines[other] ?? '';
     }
   }
-  return lines.join('\n');
+  // Now and then with Windows line ends throughout.
+  return lines.join(next() < 0.1 ? '\r\n' : '\n');
 }
 
 /** Every document of the corpus's YAML files, with its file. */

@@ -4,9 +4,16 @@
  * and their escapes, and the signal that a document is outside the subset they handle.
  */
 
-/** Characters js-yaml refuses, and characters this checker leaves to the full decoder. */
-// eslint-disable-next-line no-control-regex
-export const UNSUPPORTED = /[\x00-\x09\x0B-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]/;
+/**
+ * Characters js-yaml refuses, and characters this checker leaves to the full decoder. A carriage
+ * return is fine where it ends a line (`\r\n`, which the walk reads as a line end); alone, js-yaml
+ * reads it as a line break of its own, which the walk does not.
+ */
+export const UNSUPPORTED =
+  // eslint-disable-next-line no-control-regex
+  /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|\r(?!\n)/;
+
+export const CARRIAGE_RETURN = 13;
 
 export const SPACE = 32;
 export const HASH = 35;
@@ -31,18 +38,25 @@ const HEX_ESCAPES = new Map([
 
 /**
  * Whether the core schema might decode a plain scalar as something other than a string: a number,
- * `.inf`, `~`, null or a boolean. Errs towards yes.
+ * `.inf`, `.nan`, `~`, null or a boolean. Errs towards yes. After a sign, only a digit, `_` or `.`
+ * can go on to a number (`-1`, `-_1`, `-.5`, `-.inf`), and after a leading `.` only a digit, `_`,
+ * `i` or `n` (`.5`, `.inf`, `.nan`): `--config`, `-e` and `.dockerconfigjson` are strings.
  */
 export function mayNotBeString(scalar: string): boolean {
   const first = scalar.charCodeAt(0);
-  if (
-    (first >= 48 && first <= 57) ||
-    first === 45 ||
-    first === 43 ||
-    first === 46 ||
-    first === 126
-  ) {
+  if ((first >= 48 && first <= 57) || first === 126) {
     return true;
+  }
+  if (first === 45 || first === 43 || first === 46) {
+    const second = scalar.charCodeAt(1);
+    if ((second >= 48 && second <= 57) || second === 95) {
+      return true;
+    }
+    if (first === 46) {
+      const lower = second | 0x20;
+      return lower === 105 || lower === 110;
+    }
+    return second === 46;
   }
   const length = scalar.length;
   if (length === 4) {
