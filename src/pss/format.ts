@@ -56,8 +56,14 @@ const shortEscapes: Record<string, string> = {
   '\v': '\\v',
 };
 
+/** Printable ASCII other than `"` and `\`: what Go's `strconv.Quote` leaves as it is. */
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Go `strconv.Quote` (the `%q` verb): a double-quoted string with Go escapes. */
 export function goQuote(value: string): string {
+  if (PLAIN_ASCII.test(value)) {
+    return `"${value}"`;
+  }
   let out = '"';
   for (const char of value) {
     const code = char.codePointAt(0) ?? 0;

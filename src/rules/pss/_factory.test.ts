@@ -6,7 +6,10 @@ import { deployment, runRules } from '../../../test/rule-tester.js';
 import { DEFAULT_CONFIG, parseConfig, type PssSettings } from '../../core/config.js';
 import type { ObjectMeta, PodSpec } from '../../core/k8s.js';
 import { activeRules } from '../../core/engine.js';
-import { ALL_CHECKS, evaluatePod } from '../../pss/index.js';
+import { workloadOf } from '../../core/workload.js';
+import { ALL_CHECKS, applyApiServerDefaults, evaluatePod } from '../../pss/index.js';
+import { readManifestFile, DEFAULT_READ_OPTIONS } from '../../sources/files.js';
+import { corpusFiles } from '../../sources/testing.js';
 import { RULES } from '../index.js';
 import { pssRuleSettings, ruleIdOf } from './_factory.js';
 
@@ -169,3 +172,58 @@ describe.skipIf(manifest.length === 0)(
     });
   },
 );
+
+describe('baseline checks that a restricted check replaces', () => {
+  // The restricted rule skips the parts of a pod when the whole pod passes the check it
+  // replaces: right only if such a check judges each container and volume on its own.
+  it('fail no container or volume of a pod they allow (every version, corpus workloads)', () => {
+    const replaced = ALL_CHECKS.filter((check) =>
+      ALL_CHECKS.some((other) => other.overrides?.includes(check.id)),
+    );
+    expect(replaced.map((check) => check.id).sort()).toEqual([
+      'capabilities_baseline',
+      'hostPathVolumes',
+      'procMount',
+      'seccompProfile_baseline',
+    ]);
+    const implementations = replaced.flatMap((check) => check.versions.map((v) => v.check));
+    let pods = 0;
+    let failing = 0;
+    for (const file of corpusFiles(/\.ya?ml$/i)) {
+      for (const resource of readManifestFile(file, DEFAULT_READ_OPTIONS).resources) {
+        const workload = workloadOf(resource, {}, []);
+        if (workload === undefined) {
+          continue;
+        }
+        const spec = applyApiServerDefaults(workload.podSpec, 'template');
+        const alone: PodSpec = {
+          ...spec,
+          initContainers: [],
+          containers: [],
+          ephemeralContainers: [],
+          volumes: [],
+        };
+        const parts: PodSpec[] = [
+          alone,
+          ...(['initContainers', 'containers', 'ephemeralContainers'] as const).flatMap((field) =>
+            (spec[field] ?? []).map((container) => ({ ...alone, [field]: [container] })),
+          ),
+          ...(spec.volumes ?? []).map((volume) => ({ ...alone, volumes: [volume] })),
+        ];
+        pods++;
+        for (const check of implementations) {
+          if (!check(workload.podMeta, spec).allowed) {
+            failing++;
+            continue;
+          }
+          for (const part of parts) {
+            expect(check(workload.podMeta, part).allowed).toBe(true);
+          }
+        }
+      }
+    }
+    // Enough pods, and some failing ones, for the comparison to mean anything.
+    expect(pods).toBeGreaterThan(300);
+    expect(failing).toBeGreaterThan(10);
+  });
+});

@@ -178,6 +178,32 @@ function narrowedTo(
   return narrowed;
 }
 
+// The targets handed to the locators, built field by field: an object spread per part was a
+// tenth of the PSS rules' time.
+function podTarget(target: PodTarget, check: CheckFn): PodTarget {
+  const { workload, spec, metadata, minor } = target;
+  return { workload, spec, metadata, check, minor };
+}
+
+function containerTarget(
+  target: PodTarget,
+  ref: ContainerRef,
+  container: Container,
+): ContainerTarget {
+  const { workload, spec, metadata, check, minor } = target;
+  return { workload, spec, metadata, check, minor, ref, container };
+}
+
+function volumeTarget(
+  target: PodTarget,
+  volume: Volume,
+  index: number,
+  pointer: string,
+): VolumeTarget {
+  const { workload, spec, metadata, check, minor } = target;
+  return { workload, spec, metadata, check, minor, volume, index, pointer };
+}
+
 /** A part of the pod that fails a check on its own. */
 interface Part {
   key: string;
@@ -218,7 +244,7 @@ function failingParts(rule: PssRuleSpec, target: PodTarget): Part[] {
     }
     const failure = own(narrowedTo(spec, ref.pointer, ref.type, container));
     if (failure !== undefined) {
-      const pointer = rule.container?.({ ...target, ref, container }) ?? ref.pointer;
+      const pointer = rule.container?.(containerTarget(target, ref, container)) ?? ref.pointer;
       parts.push({ key: ref.pointer, failure, pointer, container: ref.name });
     }
   }
@@ -229,7 +255,7 @@ function failingParts(rule: PssRuleSpec, target: PodTarget): Part[] {
     const failure = own(narrowedTo(spec, index, 'volumes', volume));
     if (failure !== undefined) {
       const pointer = `${workload.specPointer}/volumes/${index}`;
-      const located = rule.volume?.({ ...target, volume, index, pointer }) ?? pointer;
+      const located = rule.volume?.(volumeTarget(target, volume, index, pointer)) ?? pointer;
       parts.push({ key: pointer, failure, pointer: located });
     }
   });
@@ -314,10 +340,15 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
         return;
       }
       // A restricted check that replaces a baseline one leaves to that baseline rule the parts
-      // it already reports, so that one problem is not reported twice.
+      // it already reports, so that one problem is not reported twice. The checks replaced
+      // (capabilities, procMount, seccomp, hostPath volumes) judge each container and volume
+      // on its own, so when the whole pod passes one, no part of it fails it (tested).
       const covered = new Set<string>();
       for (const baseline of baselines) {
-        for (const part of failingParts(spec, { ...target, check: baseline })) {
+        if (baseline(target.metadata, podSpec).allowed) {
+          continue;
+        }
+        for (const part of failingParts(spec, podTarget(target, baseline))) {
           covered.add(part.key);
         }
       }
