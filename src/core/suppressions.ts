@@ -69,8 +69,8 @@ export function annotationVerdict(
   container: string | undefined,
   strict: boolean,
 ): AnnotationVerdict {
-  for (const meta of metas) {
-    const annotations = meta?.annotations;
+  for (let index = 0; index < metas.length; index++) {
+    const annotations = metas[index]?.annotations;
     if (annotations === undefined || !mentionsIgnore(annotations)) {
       continue;
     }
@@ -90,8 +90,11 @@ export function annotationVerdict(
     }
     return { kind: 'suppressed', suppression: { kind: 'annotation', justification: reason } };
   }
-  return { kind: 'none' };
+  // Nearly every finding: one answer for all of them (callers only read it).
+  return NO_SUPPRESSION;
 }
+
+const NO_SUPPRESSION: AnnotationVerdict = Object.freeze({ kind: 'none' });
 
 export interface ExceptionSubject {
   ruleId: string;
