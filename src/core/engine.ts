@@ -89,6 +89,11 @@ export function mergeCoverage(into: Coverage, from: Coverage | undefined): void 
 export function locatePointer(resource: Resource, pointer: string): SourcePosition {
   const prefix = resource.pointerPrefix ?? '';
   if (resource.locate !== undefined) {
+    // Most documents were decoded with their positions noted: one walk answers.
+    const deepest = resource.locate.deepest?.(prefix, resource.object, pointer);
+    if (deepest !== undefined) {
+      return deepest ?? resource.position;
+    }
     // Asking the object first spares the source locator one question per missing level.
     let current = existingPrefix(resource.object, pointer);
     for (;;) {

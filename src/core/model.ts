@@ -43,7 +43,15 @@ export interface ResourceRef {
  * adapter supplies it; it may be slow the first time (it re-parses the document with positions),
  * so the engine calls it only for findings.
  */
-export type PositionResolver = (pointer: string) => SourcePosition | undefined;
+export type PositionResolver = ((pointer: string) => SourcePosition | undefined) & {
+  /**
+   * The position of the deepest node of `pointer` that exists in `object` (the value at `prefix`
+   * in the document), answered from what the decoder recorded of the document, in one walk:
+   * `null` when no node of the pointer exists (and `prefix` is empty), `undefined` when the record
+   * cannot tell and the pointer is to be located step by step. Absent when nothing was recorded.
+   */
+  deepest?: (prefix: string, object: unknown, pointer: string) => SourcePosition | null | undefined;
+};
 
 /** A Kubernetes object read from input, with where it came from. */
 export interface Resource {

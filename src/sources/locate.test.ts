@@ -5,7 +5,16 @@ import { locateFast, splitLines } from './locate-fast.js';
 import { jsonLocator } from './locate-json.js';
 import { locatorFor, parserLocatorFor } from './locate.js';
 import { decodeFast } from './shallow.js';
-import { recordedPosition, unpackPosition, type PositionTable } from './positions.js';
+import { existingPrefix } from '../core/workload.js';
+import {
+  NO_NODE,
+  NOT_RECORDED,
+  recordedDeepest,
+  recordedPosition,
+  unpackPosition,
+  type PositionTable,
+  type RecordedPositions,
+} from './positions.js';
 import {
   corpusDocuments,
   corpusFiles,
@@ -125,6 +134,77 @@ describe('positions recorded by the decoder', () => {
     expect(locate('/spec/containers/1/name')).toEqual({ line: 26, column: 5 });
     expect(locate('/spec/containers/1/ports/1')).toEqual({ line: 27, column: 17 });
     expect(locate('/data/y')).toEqual({ line: 31, column: 3 });
+  });
+});
+
+describe('recordedDeepest', () => {
+  // What it replaces: the deepest existing prefix of the pointer, then that prefix's position.
+  const stepByStep = (
+    recorded: RecordedPositions,
+    prefix: string,
+    object: unknown,
+    pointer: string,
+  ): number => {
+    const current = existingPrefix(object, pointer);
+    if (prefix + current === '') {
+      return NO_NODE;
+    }
+    return recordedPosition(recorded, prefix + current);
+  };
+
+  it('answers as the step-by-step walk does, for every field of the corpus and missing ones below', () => {
+    let answered = 0;
+    let compared = 0;
+    for (const { document } of corpusDocuments()) {
+      const positions: PositionTable = new Map();
+      const root = decodeFast(document.text, positions);
+      if (typeof root !== 'object' || root === null) {
+        continue;
+      }
+      const recorded = { root, positions };
+      const items = (root as { items?: unknown }).items;
+      const objects: [string, unknown][] = [['', root]];
+      if (Array.isArray(items)) {
+        items.forEach((item, index) => objects.push([`/items/${index}`, item]));
+      }
+      for (const [prefix, object] of objects) {
+        const pointers = pointersOf(object);
+        for (const pointer of [
+          ...pointers,
+          '',
+          '/missing',
+          ...pointers.map((p) => `${p}/missing/0`),
+        ]) {
+          const fast = recordedDeepest(recorded, prefix, object, pointer);
+          compared++;
+          if (fast === NOT_RECORDED) {
+            continue;
+          }
+          answered++;
+          expect(fast, `${prefix} ${pointer}`).toBe(stepByStep(recorded, prefix, object, pointer));
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(100_000);
+    expect(answered / compared).toBeGreaterThan(0.8);
+  });
+
+  it('says so when the record cannot tell, or when the object is not the one recorded', () => {
+    const text = 'spec:\n  ports: [80, 443]\n  name: a\n';
+    const positions: PositionTable = new Map();
+    const root = decodeFast(text, positions) as { spec: object };
+    const recorded = { root, positions };
+    expect(recordedDeepest(recorded, '', root, '/spec/name')).toBe(
+      recordedPosition(recorded, '/spec/name'),
+    );
+    expect(recordedDeepest(recorded, '', root, '/spec/ports/1')).toBe(NOT_RECORDED);
+    expect(recordedDeepest(recorded, '', { ...root }, '/spec/name')).toBe(NOT_RECORDED);
+    expect(recordedDeepest(recorded, '', root, '/other')).toBe(NO_NODE);
+    // Through a locator: a position, or null for the object itself.
+    const locate = locatorFor(text, 10, recorded);
+    expect(locate.deepest?.('', root, '/spec/name/more')).toEqual({ line: 12, column: 3 });
+    expect(locate.deepest?.('', root, '/other')).toBeNull();
+    expect(locatorFor(text, 10).deepest).toBeUndefined();
   });
 });
 

@@ -12,6 +12,9 @@ import { locateFast, splitLines, type FastCache, type Line } from './locate-fast
 import { jsonLocator } from './locate-json.js';
 import {
   decodeToken,
+  NO_NODE,
+  NOT_RECORDED,
+  recordedDeepest,
   recordedPosition,
   unpackPosition,
   type RecordedPositions,
@@ -159,7 +162,21 @@ export function locatorFor(
   recorded?: RecordedPositions,
 ): PositionResolver {
   const locator = new Locator(text, startLine, recorded);
-  return (pointer) => locator.locate(pointer);
+  const resolve: PositionResolver = (pointer) => locator.locate(pointer);
+  if (recorded !== undefined) {
+    resolve.deepest = (prefix, object, pointer) => {
+      const packed = recordedDeepest(recorded, prefix, object, pointer);
+      if (packed === NOT_RECORDED) {
+        return undefined;
+      }
+      if (packed === NO_NODE) {
+        return null;
+      }
+      const { line, column } = unpackPosition(packed);
+      return { line: startLine + line, column: column + 1 };
+    };
+  }
+  return resolve;
 }
 
 /** The full parser's answer, for tests that check the fast path against it. */

@@ -87,3 +87,89 @@ export function recordedPosition(recorded: RecordedPositions, pointer: string): 
   }
   return packed;
 }
+
+/** {@link recordedDeepest}: the record cannot tell (a member without a noted position). */
+export const NOT_RECORDED = -1;
+/** {@link recordedDeepest}: no node of the pointer exists, and there was no prefix. */
+export const NO_NODE = -2;
+
+/**
+ * The recorded position of the deepest node of `pointer` that exists in `object`, which is the
+ * value at `prefix` in the recorded document (`''`, or a List item's `/items/3`): the answer a
+ * walk of `existingPrefix` followed by {@link recordedPosition} of the prefix it found gives, in
+ * one walk and without making the pointers in between. {@link NOT_RECORDED} when a collection on
+ * the way has no recorded positions, {@link NO_NODE} when not even the pointer's first node
+ * exists and there is no prefix.
+ */
+export function recordedDeepest(
+  recorded: RecordedPositions,
+  prefix: string,
+  object: unknown,
+  pointer: string,
+): number {
+  let node: unknown = recorded.root;
+  let packed = NO_NODE;
+  if (prefix !== '') {
+    packed = recordedPosition(recorded, prefix);
+    if (packed < 0) {
+      return NOT_RECORDED;
+    }
+    for (const token of prefix.slice(1).split('/')) {
+      node =
+        typeof node === 'object' && node !== null
+          ? (node as Record<string, unknown>)[decodeToken(token)]
+          : undefined;
+    }
+  }
+  if (node !== object) {
+    // Not the object the record was made for (a copy): the record cannot tell.
+    return NOT_RECORDED;
+  }
+  const escaped = pointer.includes('~');
+  let start = 1;
+  while (start <= pointer.length) {
+    const slash = pointer.indexOf('/', start);
+    const end = slash < 0 ? pointer.length : slash;
+    const raw = pointer.slice(start, end);
+    const token = escaped ? decodeToken(raw) : raw;
+    start = end + 1;
+    let child: unknown;
+    let index = 0;
+    if (Array.isArray(node)) {
+      // As existingPrefix: an index without leading zeros, of an item that is there.
+      if (!CANONICAL_INDEX.test(token)) {
+        break;
+      }
+      index = Number(token);
+      child = node[index];
+      if (child === undefined) {
+        break;
+      }
+    } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) {
+      let found = false;
+      for (const key in node as Record<string, unknown>) {
+        if (key === token) {
+          found = true;
+          break;
+        }
+        index++;
+      }
+      if (!found) {
+        return NOT_RECORDED;
+      }
+      child = (node as Record<string, unknown>)[token];
+    } else {
+      break;
+    }
+    const members = recorded.positions.get(node);
+    const position = members === undefined ? -1 : (members[index] ?? -1);
+    if (position < 0) {
+      return NOT_RECORDED;
+    }
+    packed = position;
+    node = child;
+  }
+  return packed;
+}
+
+const CANONICAL_INDEX = /^(?:0|[1-9]\d*)$/;
