@@ -66,16 +66,8 @@ export function recordedPosition(recorded: RecordedPositions, pointer: string): 
       packed = members[index] ?? -1;
       node = node[index];
     } else {
-      let index = 0;
-      let found = false;
-      for (const key in node as Record<string, unknown>) {
-        if (key === token) {
-          found = true;
-          break;
-        }
-        index++;
-      }
-      if (!found) {
+      const index = keyIndex(node as Record<string, unknown>, token);
+      if (index < 0) {
         return -1;
       }
       packed = members[index] ?? -1;
@@ -86,6 +78,18 @@ export function recordedPosition(recorded: RecordedPositions, pointer: string): 
     }
   }
   return packed;
+}
+
+/** Where `key` is in the key order of `node` (the order of its recorded members); -1 if absent. */
+function keyIndex(node: Record<string, unknown>, key: string): number {
+  let index = 0;
+  for (const own in node) {
+    if (own === key) {
+      return index;
+    }
+    index++;
+  }
+  return -1;
 }
 
 /** {@link recordedDeepest}: the record cannot tell (a member without a noted position). */
@@ -146,15 +150,8 @@ export function recordedDeepest(
         break;
       }
     } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) {
-      let found = false;
-      for (const key in node as Record<string, unknown>) {
-        if (key === token) {
-          found = true;
-          break;
-        }
-        index++;
-      }
-      if (!found) {
+      index = keyIndex(node as Record<string, unknown>, token);
+      if (index < 0) {
         return NOT_RECORDED;
       }
       child = (node as Record<string, unknown>)[token];
