@@ -138,7 +138,7 @@ export function recordedDeepest(
     const token = escaped ? decodeToken(raw) : raw;
     start = end + 1;
     let child: unknown;
-    let index = 0;
+    let index: number;
     if (Array.isArray(node)) {
       // As existingPrefix: an index without leading zeros, of an item that is there.
       if (!CANONICAL_INDEX.test(token)) {
