@@ -83,13 +83,14 @@ export function valueAt(root: unknown, pointer: string): unknown {
  * is that of the nearest field that is there.
  */
 export function existingPrefix(root: unknown, pointer: string): string {
+  const escaped = pointer.includes('~');
   let node = root;
   let end = 0;
   while (end < pointer.length) {
     const next = pointer.indexOf('/', end + 1);
     const stop = next < 0 ? pointer.length : next;
     const raw = pointer.slice(end + 1, stop);
-    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    const token = escaped ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(node)) {
       const item = /^(?:0|[1-9]\d*)$/.test(token) ? (node[Number(token)] as unknown) : undefined;
       if (item === undefined) {

@@ -149,10 +149,12 @@ export function recordedDeepest(
       if (child === undefined) {
         break;
       }
-    } else if (typeof node === 'object' && node !== null && Object.hasOwn(node, token)) {
+    } else if (typeof node === 'object' && node !== null) {
+      // The decoder's mappings have only their own, enumerable keys: a key not in the key
+      // order is not there (where existingPrefix stops too).
       index = keyIndex(node as Record<string, unknown>, token);
       if (index < 0) {
-        return NOT_RECORDED;
+        break;
       }
       child = (node as Record<string, unknown>)[token];
     } else {

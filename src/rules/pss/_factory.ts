@@ -336,7 +336,8 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
         check: implementation,
         minor,
       };
-      if (implementation(target.metadata, podSpec).allowed) {
+      const whole = implementation(target.metadata, podSpec);
+      if (whole.allowed) {
         return;
       }
       // A restricted check that replaces a baseline one leaves to that baseline rule the parts
@@ -356,23 +357,20 @@ export function definePssRule(spec: PssRuleSpec): AnyRule {
       const policy = `${level}:${version.text}`;
       if (parts.length === 0 && covered.size === 0) {
         // Only the combination of parts fails: report the whole pod.
-        const result = implementation(target.metadata, podSpec);
-        if (!result.allowed) {
-          parts.push({ key: 'pod', failure: result, pointer: workload.specPointer });
-        }
+        parts.push({ key: 'pod', failure: whole, pointer: workload.specPointer });
       }
       for (const part of parts) {
         if (covered.has(part.key)) {
           continue;
         }
         const { reason, detail } = part.failure;
-        const summary = forbiddenDetail([{ check: check.id, reason, detail }]);
-        context.report({
-          messageId: 'violation',
-          data: { policy, summary },
-          pointer: deepestExisting(workload, part.pointer),
-          ...(part.container === undefined ? {} : { container: part.container }),
-        });
+        const data = { policy, summary: forbiddenDetail([{ check: check.id, reason, detail }]) };
+        const pointer = deepestExisting(workload, part.pointer);
+        if (part.container === undefined) {
+          context.report({ messageId: 'violation', data, pointer });
+        } else {
+          context.report({ messageId: 'violation', data, pointer, container: part.container });
+        }
       }
     },
   });
