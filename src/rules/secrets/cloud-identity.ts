@@ -11,9 +11,9 @@
 import type { Resource } from '../../core/model.js';
 import { defineResourceRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
+import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../../core/workload.js';
 import { identitiesOf, qualifiedName } from './_identity.js';
-import { indexedWorkload, stringAt, WORKLOAD_KINDS } from './_objects.js';
+import { indexedWorkload, isRecord, WORKLOAD_KINDS } from './_objects.js';
 
 type MessageId =
   'awsRole' | 'azureIdentity' | 'gcpServiceAccount' | 'azurePod' | 'kube2iam' | 'aadPodIdentity';
@@ -49,26 +49,37 @@ function checkWorkload(
     return;
   }
   const { templatePointer, serviceAccount } = workload;
-  // Three entries are read, each where it is: no copies of the maps.
-  const labelPointer = (key: string): string =>
-    `${templatePointer}/metadata/labels/${escapePointerToken(key)}`;
-  const rolePointer = `${templatePointer}/metadata/annotations/${escapePointerToken('iam.amazonaws.com/role')}`;
-  const account =
-    resource.ref.namespace === undefined
-      ? serviceAccount
-      : `${resource.ref.namespace}/${serviceAccount}`;
-  const use = labelPointer('azure.workload.identity/use');
-  if (stringAt(resource.object, use)?.trim().toLowerCase() === 'true') {
-    report('azurePod', { account }, use);
+  // The template's labels and annotations are read where they are, once; pointers are made only
+  // for what is reported.
+  const metadata = valueAt(resource.object, `${templatePointer}/metadata`);
+  const labels = isRecord(metadata) && isRecord(metadata.labels) ? metadata.labels : undefined;
+  const annotations =
+    isRecord(metadata) && isRecord(metadata.annotations) ? metadata.annotations : undefined;
+  const entryPointer = (map: 'labels' | 'annotations', key: string): string =>
+    `${templatePointer}/metadata/${map}/${escapePointerToken(key)}`;
+  const use = labels?.['azure.workload.identity/use'];
+  if (typeof use === 'string' && use.trim().toLowerCase() === 'true') {
+    const account =
+      resource.ref.namespace === undefined
+        ? serviceAccount
+        : `${resource.ref.namespace}/${serviceAccount}`;
+    report('azurePod', { account }, entryPointer('labels', 'azure.workload.identity/use'));
   }
-  const role = stringAt(resource.object, rolePointer)?.trim() ?? '';
-  if (role !== '') {
-    report('kube2iam', { identity: role }, rolePointer);
+  const role = annotations?.['iam.amazonaws.com/role'];
+  if (typeof role === 'string' && role.trim() !== '') {
+    report(
+      'kube2iam',
+      { identity: role.trim() },
+      entryPointer('annotations', 'iam.amazonaws.com/role'),
+    );
   }
-  const bindingPointer = labelPointer('aadpodidbinding');
-  const binding = stringAt(resource.object, bindingPointer)?.trim() ?? '';
-  if (binding !== '') {
-    report('aadPodIdentity', { identity: binding }, bindingPointer);
+  const binding = labels?.aadpodidbinding;
+  if (typeof binding === 'string' && binding.trim() !== '') {
+    report(
+      'aadPodIdentity',
+      { identity: binding.trim() },
+      entryPointer('labels', 'aadpodidbinding'),
+    );
   }
 }
 
