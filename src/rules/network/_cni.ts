@@ -192,21 +192,43 @@ export function cniVerdict(
   direction: Direction,
 ): CniVerdict {
   const verdict: CniVerdict = { isolating: [], unevaluated: [] };
-  for (const kind of CNI_POLICY_KINDS) {
-    for (const resource of index.ofKind(kind)) {
-      if (isCilium(resource)) {
-        if (ciliumIsolates(resource, labels, namespace, direction)) {
-          verdict.isolating.push(resource);
-        }
-      } else if (isCalico(resource)) {
-        const selects = calicoVerdict(resource, labels, namespace, direction);
-        if (selects === true) {
-          verdict.isolating.push(resource);
-        } else if (selects === undefined) {
-          verdict.unevaluated.push(resource);
-        }
+  for (const resource of pluginPoliciesOf(index)) {
+    if (isCilium(resource)) {
+      if (ciliumIsolates(resource, labels, namespace, direction)) {
+        verdict.isolating.push(resource);
+      }
+    } else {
+      const selects = calicoVerdict(resource, labels, namespace, direction);
+      if (selects === true) {
+        verdict.isolating.push(resource);
+      } else if (selects === undefined) {
+        verdict.unevaluated.push(resource);
       }
     }
   }
   return verdict;
 }
+
+/**
+ * The Cilium and Calico policies of the index, in the order of CNI_POLICY_KINDS: found once per
+ * (complete) index rather than for every workload and direction among all the Kubernetes
+ * NetworkPolicies.
+ */
+function pluginPoliciesOf(index: ResourceIndex): readonly Resource[] {
+  const known = pluginPolicies.get(index);
+  if (known !== undefined && known.size === index.all.length) {
+    return known.policies;
+  }
+  const policies: Resource[] = [];
+  for (const kind of CNI_POLICY_KINDS) {
+    for (const resource of index.ofKind(kind)) {
+      if (isCilium(resource) || isCalico(resource)) {
+        policies.push(resource);
+      }
+    }
+  }
+  pluginPolicies.set(index, { size: index.all.length, policies });
+  return policies;
+}
+
+const pluginPolicies = new WeakMap<ResourceIndex, { size: number; policies: Resource[] }>();
