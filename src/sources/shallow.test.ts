@@ -528,6 +528,12 @@ describe('decodeFast', () => {
   it('decodes most of the corpus, and only to what js-yaml returns', () => {
     expect(corpusShare(expectSameValue)).toBeGreaterThan(0.85);
   });
+
+  it('decodes the corpus with Windows line ends as it does without, and as js-yaml does', () => {
+    const crlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+    expect(corpusShare((text) => expectSameValue(crlf(text)))).toBeGreaterThan(0.85);
+    expect(corpusShare((text) => expectSound(crlf(text)))).toBeGreaterThan(0.9);
+  });
 });
 
 describe('shallowScan on repeated large documents', () => {
