@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from './model.js';
-import { ByKind, EMPTY_INDEX, GrowingIndex } from './resource-index.js';
+import { ByKind, EMPTY_INDEX, GrowingIndex, perIndex } from './resource-index.js';
 
 const resource = (kind: string, name: string): Resource =>
   ({ object: { apiVersion: 'v1', kind }, ref: { apiVersion: 'v1', kind, name } }) as Resource;
@@ -29,5 +29,21 @@ describe('ByKind', () => {
     expect(cache.get('Pod', true, work('again'))).toBe('workload');
     expect(cache.get('Pod', false, work('object'))).toBe('object');
     expect(calls).toBe(2);
+  });
+});
+
+describe('perIndex', () => {
+  it('makes an answer once per index, and again when the index has grown', () => {
+    let calls = 0;
+    const pods = perIndex((index) => {
+      calls++;
+      return index.ofKind('Pod').length;
+    });
+    const index = new GrowingIndex();
+    index.add(resource('Pod', 'a'));
+    expect([pods(index), pods(index), calls]).toEqual([1, 1, 1]);
+    index.add(resource('Pod', 'b'));
+    expect([pods(index), calls]).toEqual([2, 2]);
+    expect([pods(EMPTY_INDEX), calls]).toEqual([0, 3]);
   });
 });

@@ -33,6 +33,24 @@ export class GrowingIndex implements ResourceIndex {
 }
 
 /**
+ * What a rule works out from the whole index (roles by name, pod sources, policies of a kind),
+ * made once per index and again only if the index has grown since: rules see the index once the
+ * input is complete, so in a scan it is made once, while tests may grow an index between checks.
+ */
+export function perIndex<T>(make: (index: ResourceIndex) => T): (index: ResourceIndex) => T {
+  const made = new WeakMap<ResourceIndex, { size: number; value: T }>();
+  return (index) => {
+    const known = made.get(index);
+    if (known !== undefined && known.size === index.all.length) {
+      return known.value;
+    }
+    const value = make(index);
+    made.set(index, { size: index.all.length, value });
+    return value;
+  };
+}
+
+/**
  * Answers worked out once per kind, apart for objects that are workloads and for those that are
  * not (a kind may be either, with custom workload kinds): two maps rather than one keyed by a
  * string made for each object.

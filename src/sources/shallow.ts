@@ -34,7 +34,7 @@ import { TextMemo } from './text-memo.js';
 import { FlowReader } from './yaml-flow.js';
 import {
   APOSTROPHE,
-  CARRIAGE_RETURN,
+  BACKSLASH,
   closeQuote,
   COLON,
   DASH,
@@ -42,6 +42,8 @@ import {
   hashOf,
   INDICATOR,
   HASH,
+  keepsItsText,
+  lineEndBefore,
   mayNotBeString,
   plainStart,
   QUOTE,
@@ -69,26 +71,6 @@ const HEADER_METADATA_KEYS = new Set(['name', 'namespace', 'generateName']);
 const MAP = 0;
 const SEQ = 1;
 const MAX_KEY_LENGTH = 1024;
-const BACKSLASH = 92;
-
-/**
- * Where a line whose line feed is at `newline` ends: before a carriage return that precedes the
- * line feed (`\r\n`), so that the walk reads such lines as it reads the others.
- */
-function lineEndBefore(text: string, newline: number, lineStart: number): number {
-  return newline > lineStart && text.charCodeAt(newline - 1) === CARRIAGE_RETURN
-    ? newline - 1
-    : newline;
-}
-
-/**
- * Whether a plain key is stored under its own text: js-yaml types a plain key like any plain
- * scalar and stores it under that value as a string (`404` stays "404", `true` "true", but `0x1F`
- * becomes "31" and `~` "null").
- */
-function keepsItsText(key: string): boolean {
-  return !mayNotBeString(key) || String(resolvePlainScalar(key)) === key;
-}
 
 /**
  * Checks one YAML document (the text of one document as split by `splitDocuments`) and returns its

@@ -1,8 +1,10 @@
 /**
  * The character-level pieces of the line walker (shallow.ts) and of its reader of flow
  * collections (yaml-flow.ts): character classes, what may start a plain scalar, quoted scalars
- * and their escapes, and the signal that a document is outside the subset they handle.
+ * and their escapes, line ends, how js-yaml keys plain scalars, and the signal that a document is
+ * outside the subset they handle.
  */
+import { resolvePlainScalar } from './documents.js';
 
 /**
  * Characters js-yaml refuses, and characters this checker leaves to the full decoder. A carriage
@@ -13,7 +15,7 @@ export const UNSUPPORTED =
   // eslint-disable-next-line no-control-regex
   /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]|\r(?!\n)/;
 
-export const CARRIAGE_RETURN = 13;
+const CARRIAGE_RETURN = 13;
 
 export const SPACE = 32;
 export const HASH = 35;
@@ -21,7 +23,7 @@ export const COLON = 58;
 export const DASH = 45;
 export const QUOTE = 34;
 export const APOSTROPHE = 39;
-const BACKSLASH = 92;
+export const BACKSLASH = 92;
 
 /** First characters that start anything other than a plain scalar, or that need care. */
 export const INDICATOR = new Uint8Array(128);
@@ -77,6 +79,25 @@ function lowerEquals(text: string, word: string): boolean {
     }
   }
   return true;
+}
+
+/**
+ * Whether a plain key is stored under its own text: js-yaml types a plain key like any plain
+ * scalar and stores it under that value as a string (`404` stays "404", `true` "true", but `0x1F`
+ * becomes "31" and `~` "null").
+ */
+export function keepsItsText(key: string): boolean {
+  return !mayNotBeString(key) || String(resolvePlainScalar(key)) === key;
+}
+
+/**
+ * Where a line whose line feed is at `newline` ends: before a carriage return that precedes the
+ * line feed (`\r\n`), so that the walk reads such lines as it reads the others.
+ */
+export function lineEndBefore(text: string, newline: number, lineStart: number): number {
+  return newline > lineStart && text.charCodeAt(newline - 1) === CARRIAGE_RETURN
+    ? newline - 1
+    : newline;
 }
 
 /** Thrown inside the walk when the document leaves the supported subset. */

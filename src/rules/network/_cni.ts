@@ -15,6 +15,7 @@
  * evaluated": the pods may or may not be isolated, and the rules say so instead of guessing.
  */
 import type { Resource } from '../../core/model.js';
+import { perIndex } from '../../core/resource-index.js';
 import type { ResourceIndex } from '../../core/rule.js';
 import { isRecord, namespaceOf, policyTypesOf, selectorMatches, type Direction } from './_net.js';
 
@@ -211,14 +212,9 @@ export function cniVerdict(
 
 /**
  * The Cilium and Calico policies of the index, in the order of CNI_POLICY_KINDS: found once per
- * (complete) index rather than for every workload and direction among all the Kubernetes
- * NetworkPolicies.
+ * index rather than for every workload and direction among all the Kubernetes NetworkPolicies.
  */
-function pluginPoliciesOf(index: ResourceIndex): readonly Resource[] {
-  const known = pluginPolicies.get(index);
-  if (known !== undefined && known.size === index.all.length) {
-    return known.policies;
-  }
+const pluginPoliciesOf = perIndex((index): readonly Resource[] => {
   const policies: Resource[] = [];
   for (const kind of CNI_POLICY_KINDS) {
     for (const resource of index.ofKind(kind)) {
@@ -227,8 +223,5 @@ function pluginPoliciesOf(index: ResourceIndex): readonly Resource[] {
       }
     }
   }
-  pluginPolicies.set(index, { size: index.all.length, policies });
   return policies;
-}
-
-const pluginPolicies = new WeakMap<ResourceIndex, { size: number; policies: Resource[] }>();
+});

@@ -14,6 +14,7 @@
  * operators are never seen.
  */
 import type { Resource } from '../../core/model.js';
+import { perIndex } from '../../core/resource-index.js';
 import { defineResourceRule, type ResourceIndex } from '../../core/rule.js';
 import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
 import { directoryOf, stringMapAt, WORKLOAD_KINDS } from '../secrets/_objects.js';
@@ -72,9 +73,6 @@ interface SourceGroups {
   byDirectory: Map<string, PodSource[]>;
 }
 
-/** The input's pod sources, cached per index while the index does not grow. */
-const sourceCache = new WeakMap<ResourceIndex, { size: number; groups: SourceGroups }>();
-
 function addTo(map: Map<string, PodSource[]>, key: string, source: PodSource): void {
   const list = map.get(key);
   if (list === undefined) {
@@ -84,16 +82,8 @@ function addTo(map: Map<string, PodSource[]>, key: string, source: PodSource): v
   }
 }
 
-function podSources(index: ResourceIndex): SourceGroups {
-  // Counting is enough to tell whether the index grew; collect the objects only when it did.
-  let size = 0;
-  for (const kind of SOURCE_KINDS) {
-    size += index.ofKind(kind).length;
-  }
-  const cached = sourceCache.get(index);
-  if (cached !== undefined && cached.size === size) {
-    return cached.groups;
-  }
+/** The input's pod sources, once per index. */
+const podSources = perIndex((index): SourceGroups => {
   const resources = SOURCE_KINDS.flatMap((kind) => index.ofKind(kind));
   const groups: SourceGroups = {
     byNamespace: new Map(),
@@ -113,9 +103,8 @@ function podSources(index: ResourceIndex): SourceGroups {
       }
     }
   }
-  sourceCache.set(index, { size: resources.length, groups });
   return groups;
-}
+});
 
 /**
  * The pod sources a policy is judged against. A policy with a namespace: the sources of that

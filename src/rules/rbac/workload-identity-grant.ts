@@ -10,6 +10,7 @@
  * (automountServiceAccountToken: false) are not reported.
  */
 import type { Resource } from '../../core/model.js';
+import { perIndex } from '../../core/resource-index.js';
 import { defineWorkloadRule, type ResourceIndex } from '../../core/rule.js';
 import { boundRole, roleGrant, subjectsOf } from './_bindings.js';
 import { sameNamespace, sharedDirectories } from '../secrets/_objects.js';
@@ -57,21 +58,13 @@ interface Naming {
 
 /** Who the bindings of one index name: built once, not once per workload. */
 interface NamingIndex {
-  sizes: string;
   /** ServiceAccount subjects, by account name. */
   byAccount: Map<string, Naming[]>;
   /** User subjects, by user name (`system:serviceaccount:<ns>:<name>` names an account). */
   byUser: Map<string, Naming[]>;
 }
 
-const namingIndexes = new WeakMap<ResourceIndex, NamingIndex>();
-
-function namingIndexOf(index: ResourceIndex): NamingIndex {
-  const sizes = BINDING_KINDS.map((kind) => index.ofKind(kind).length).join('/');
-  const known = namingIndexes.get(index);
-  if (known !== undefined && known.sizes === sizes) {
-    return known;
-  }
+const namingIndexOf = perIndex((index): NamingIndex => {
   const byAccount = new Map<string, Naming[]>();
   const byUser = new Map<string, Naming[]>();
   const add = (map: Map<string, Naming[]>, key: string, naming: Naming): void => {
@@ -99,10 +92,8 @@ function namingIndexOf(index: ResourceIndex): NamingIndex {
       order++;
     }
   }
-  const built = { sizes, byAccount, byUser };
-  namingIndexes.set(index, built);
-  return built;
-}
+  return { byAccount, byUser };
+});
 
 /** The bindings of the input that name a service account as a subject, in index order. */
 function namingBindings(

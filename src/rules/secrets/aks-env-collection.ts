@@ -12,7 +12,8 @@
  * Passing: the agent ConfigMap sets [log_collection_settings.env_var] enabled = false.
  */
 import type { Resource } from '../../core/model.js';
-import { defineWorkloadRule, type ResourceIndex } from '../../core/rule.js';
+import { perIndex } from '../../core/resource-index.js';
+import { defineWorkloadRule } from '../../core/rule.js';
 import { valueAt, type Workload } from '../../core/workload.js';
 import { classifyLiteral } from './_detect.js';
 import { indexedWorkload, isRecord, stringAt, WORKLOAD_KINDS } from './_objects.js';
@@ -96,14 +97,8 @@ interface Cluster {
   collectionDisabled: boolean;
 }
 
-const clusters = new WeakMap<ResourceIndex, Cluster>();
-
-/** What the whole input says about the cluster, computed once per scan (the index is final). */
-function clusterOf(index: ResourceIndex): Cluster {
-  const cached = clusters.get(index);
-  if (cached !== undefined) {
-    return cached;
-  }
+/** What the whole input says about the cluster, once per index. */
+const clusterOf = perIndex((index): Cluster => {
   const cluster: Cluster = { looksLikeAks: false, collectionDisabled: false };
   for (const resource of index.all) {
     if (isAgentConfig(resource)) {
@@ -116,9 +111,8 @@ function clusterOf(index: ResourceIndex): Cluster {
       cluster.looksLikeAks = true;
     }
   }
-  clusters.set(index, cluster);
   return cluster;
-}
+});
 
 function workloadLooksLikeAks(workload: Workload): boolean {
   return hasAzureKeys(workload.resource.object, markerPointers(workload.templatePointer));

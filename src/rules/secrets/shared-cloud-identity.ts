@@ -10,7 +10,8 @@
  * identity on a namespace's `default` ServiceAccount, which every pod that names no account gets.
  */
 import type { Resource } from '../../core/model.js';
-import { defineResourceRule, type ResourceIndex } from '../../core/rule.js';
+import { perIndex } from '../../core/resource-index.js';
+import { defineResourceRule } from '../../core/rule.js';
 import { identitiesOf, qualifiedName, type CloudIdentity } from './_identity.js';
 import { indexedWorkload, sameNamespace, stringMapAt, WORKLOAD_KINDS } from './_objects.js';
 
@@ -44,14 +45,8 @@ function applicationsOf(labels: Readonly<Record<string, string>>, into: Set<stri
   }
 }
 
-/** The input's ServiceAccounts with identities, computed once per scan (the index is final). */
-const analyses = new WeakMap<ResourceIndex, Account[]>();
-
-function accountsOf(index: ResourceIndex): Account[] {
-  const cached = analyses.get(index);
-  if (cached !== undefined) {
-    return cached;
-  }
+/** The input's ServiceAccounts with identities, once per index. */
+const accountsOf = perIndex((index): Account[] => {
   const accounts = index
     .ofKind('ServiceAccount')
     .map((resource) => ({
@@ -79,9 +74,8 @@ function accountsOf(index: ResourceIndex): Account[] {
       }
     }
   }
-  analyses.set(index, accounts);
   return accounts;
-}
+});
 
 function sameAccount(a: Resource, b: Resource): boolean {
   return a.ref.name === b.ref.name && a.ref.namespace === b.ref.namespace;
