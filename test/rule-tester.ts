@@ -78,3 +78,21 @@ export function deployment(podSpecYaml: string, podMetadataYaml = ''): string {
     .filter((line) => line !== '')
     .join('\n');
 }
+
+/** The configuration that maps {@link cloneSet}'s kind to its pod template. */
+export const CLONE_SETS = { workloadKinds: { CloneSet: '/spec/template' } };
+
+/**
+ * An OpenKruise CloneSet, a custom workload kind that is one only with {@link CLONE_SETS}: in
+ * namespace `shop`, with pod template labels and a pod spec written as flow mappings.
+ */
+export function cloneSet(name: string, labels: string, podSpec: string): string {
+  return `apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata: {name: ${name}, namespace: shop}
+spec:
+  template:
+    metadata: {labels: ${labels}}
+    spec: ${podSpec}
+`;
+}

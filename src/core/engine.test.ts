@@ -136,6 +136,68 @@ spec: {ports: [{port: 80}]}
     expect(seen).toEqual({ alone: [0, 0, 0], across: [3, 3, 3] });
   });
 
+  it('shows every workload that creates pods to rules that index workloads, custom kinds too', () => {
+    const seen: string[][] = [];
+    const filtered: string[] = [];
+    const workloads = defineResourceRule<'never'>({
+      meta: {
+        ...testMeta('test/workloads', 'Workloads', 'Reads the workloads.'),
+        indexWorkloads: true,
+        indexFilter: (resource, workload) => {
+          filtered.push(`${resource.ref.kind}:${workload?.templatePointer ?? '-'}`);
+          return resource.ref.name !== 'skipped';
+        },
+      },
+      kinds: ['ConfigMap'],
+      check(_resource, context) {
+        seen.push(
+          context.index.workloads.map(
+            (workload) => `${workload.resource.ref.kind}/${workload.resource.ref.name}`,
+          ),
+        );
+      },
+    });
+    const text = `${privilegedPod('', 'a')}---
+apiVersion: apps.kruise.io/v1alpha1
+kind: CloneSet
+metadata: {name: b}
+spec:
+  template:
+    spec:
+      containers: [{name: app, image: nginx:1.27}]
+---
+apiVersion: v1
+kind: PodTemplate
+metadata: {name: c}
+template:
+  spec:
+    containers: [{name: app, image: nginx:1.27}]
+---
+${privilegedPod('', 'skipped')}---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: d}
+`;
+    const run = (workloadKinds: Record<string, string>): string[][] => {
+      seen.length = 0;
+      filtered.length = 0;
+      const engine = new Engine([workloads], {
+        config: { ...DEFAULT_CONFIG, workloadKinds },
+        lang: 'en',
+        today: '2026-01-01',
+      });
+      for (const resource of decodeText(text, 'all.yaml', false, DEFAULT_LIMITS).resources) {
+        engine.scan(resource);
+      }
+      engine.finish();
+      return seen;
+    };
+    // A PodTemplate creates no pods, and the filter leaves out what the rule does not need.
+    expect(run({ CloneSet: '/spec/template' })).toEqual([['Pod/a', 'CloneSet/b']]);
+    expect(filtered).toEqual(['Pod:', 'CloneSet:/spec/template', 'Pod:']);
+    expect(run({})).toEqual([['Pod/a']]);
+  });
+
   it('reports a crashing rule as a problem and still runs the other rules', () => {
     const output = runRules([crashing, privileged], privilegedPod());
     expect(output.findings).toHaveLength(2);

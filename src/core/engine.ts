@@ -16,7 +16,14 @@ import type {
   Severity,
   SourcePosition,
 } from './model.js';
-import { renderTemplate, type AnyRule, type Report, type RuleContext } from './rule.js';
+import {
+  createsPods,
+  readsIndex,
+  renderTemplate,
+  type AnyRule,
+  type Report,
+  type RuleContext,
+} from './rule.js';
 import { ByKind, EMPTY_INDEX, GrowingIndex } from './resource-index.js';
 import { annotationVerdict, exceptionFor } from './suppressions.js';
 import type { TypeProblem } from './sanitize.js';
@@ -159,8 +166,8 @@ function describeError(error: unknown): string {
 
 /**
  * Scans resources as they stream in, so memory stays flat with input size. Rules that read other
- * objects (`meta.indexKinds`) run in {@link Engine.finish}, once the index is complete; only the
- * resources those rules need are kept until then.
+ * objects (`meta.indexKinds`, `meta.indexWorkloads`) run in {@link Engine.finish}, once the index
+ * is complete; only the resources those rules need are kept until then.
  */
 export class Engine {
   readonly #options: EngineOptions;
@@ -180,18 +187,10 @@ export class Engine {
     this.#options = options;
     const { active } = activeRules(rules, options.config);
     const phase = options.phase ?? 'all';
-    this.#immediate =
-      phase === 'deferred'
-        ? []
-        : active.filter((entry) => entry.rule.meta.indexKinds === undefined);
-    this.#deferred =
-      phase === 'immediate'
-        ? []
-        : active.filter((entry) => entry.rule.meta.indexKinds !== undefined);
+    this.#immediate = phase === 'deferred' ? [] : active.filter((entry) => !readsIndex(entry.rule));
+    this.#deferred = phase === 'immediate' ? [] : active.filter((entry) => readsIndex(entry.rule));
     // In the immediate phase the deferred rules still decide what must be kept for later.
-    this.#laterRules = active
-      .filter((entry) => entry.rule.meta.indexKinds !== undefined)
-      .map((entry) => entry.rule);
+    this.#laterRules = active.filter((entry) => readsIndex(entry.rule)).map((entry) => entry.rule);
     this.#excludedNamespaces = new Set(options.config.exclude.namespaces);
     this.#excludedKinds = new Set(options.config.exclude.kinds);
     this.#bodyKinds = new Set([
@@ -227,12 +226,16 @@ export class Engine {
     const kind = resource.object.kind;
     const later = this.#laterByKind.get(kind, workload !== undefined, () => ({
       targeted: this.#laterRules.some((rule) => applies(rule, resource, workload)),
-      indexing: this.#laterRules.filter((rule) => rule.meta.indexKinds?.includes(kind) === true),
+      indexing: this.#laterRules.filter(
+        (rule) =>
+          rule.meta.indexKinds?.includes(kind) === true ||
+          (rule.meta.indexWorkloads === true && workload !== undefined && createsPods(workload)),
+      ),
     }));
     return {
       targeted: later.targeted,
       indexed: later.indexing.some(
-        (rule) => rule.meta.indexFilter === undefined || rule.meta.indexFilter(resource),
+        (rule) => rule.meta.indexFilter === undefined || rule.meta.indexFilter(resource, workload),
       ),
     };
   }
@@ -287,7 +290,7 @@ export class Engine {
     // An engine of the immediate phase runs no later rule: a worker sends such resources back.
     if (this.#deferred.length > 0) {
       if (indexed) {
-        this.#index.add(resource);
+        this.#index.add(resource, workload);
       }
       if (targeted) {
         this.#pending.push({ resource, workload });
@@ -340,7 +343,7 @@ export class Engine {
         options: active.options,
         // Only the rules that read other objects see them, once the input is complete: the
         // others get an empty index, so that nothing they say depends on the input's order.
-        index: active.rule.meta.indexKinds === undefined ? EMPTY_INDEX : this.#index,
+        index: readsIndex(active.rule) ? this.#index : EMPTY_INDEX,
         workload: undefined,
         report: this.#collect,
       });

@@ -3,18 +3,24 @@
  * look through, and answers worked out once per kind.
  */
 import type { Resource } from './model.js';
-import type { ResourceIndex } from './rule.js';
+import { createsPods, type ResourceIndex } from './rule.js';
+import type { Workload } from './workload.js';
 
 /** What rules that read no other objects get as their index. */
-export const EMPTY_INDEX: ResourceIndex = { all: [], ofKind: () => [] };
+export const EMPTY_INDEX: ResourceIndex = { all: [], ofKind: () => [], workloads: [] };
 
 /** An index that grows as resources stream in; rules read it only after the input is complete. */
 export class GrowingIndex implements ResourceIndex {
   readonly #byKind = new Map<string, Resource[]>();
   readonly #all: Resource[] = [];
+  readonly #workloads: Workload[] = [];
 
-  add(resource: Resource): void {
+  /** Keeps a resource, with its pod template when it is a workload. */
+  add(resource: Resource, workload?: Workload): void {
     this.#all.push(resource);
+    if (workload !== undefined && createsPods(workload)) {
+      this.#workloads.push(workload);
+    }
     const list = this.#byKind.get(resource.object.kind);
     if (list === undefined) {
       this.#byKind.set(resource.object.kind, [resource]);
@@ -29,6 +35,10 @@ export class GrowingIndex implements ResourceIndex {
 
   ofKind(kind: string): readonly Resource[] {
     return this.#byKind.get(kind) ?? [];
+  }
+
+  get workloads(): readonly Workload[] {
+    return this.#workloads;
   }
 }
 

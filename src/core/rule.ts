@@ -33,10 +33,17 @@ export interface RuleMeta<MessageId extends string = string, Options = Record<st
    */
   indexKinds?: readonly string[];
   /**
-   * Of the `indexKinds` objects, those the rule needs; the others are not kept, so that memory
-   * stays flat on long inputs. Default: all of them.
+   * The rule also reads `context.index.workloads`: every object of the input that creates pods,
+   * whatever its kind (the built-in workload kinds but PodTemplate, and the kinds the
+   * configuration maps to a pod template). Such a rule runs after all input has been read too.
    */
-  indexFilter?: (resource: Resource) => boolean;
+  indexWorkloads?: boolean;
+  /**
+   * Of the objects the rule indexes, those it needs; the others are not kept, so that memory
+   * stays flat on long inputs. `workload` is the object's pod template when it has one.
+   * Default: all of them.
+   */
+  indexFilter?: (resource: Resource, workload: Workload | undefined) => boolean;
   /** Off unless the configuration turns it on. */
   disabledByDefault?: boolean;
   /** Message templates with `{{placeholder}}` fields, per message id. */
@@ -76,6 +83,26 @@ export interface Report<MessageId extends string = string> {
 export interface ResourceIndex {
   ofKind(kind: string): readonly Resource[];
   readonly all: readonly Resource[];
+  /**
+   * The indexed objects that create pods, with their pod templates as the engine read them (the
+   * configuration's custom workload kinds included), in input order.
+   */
+  readonly workloads: readonly Workload[];
+}
+
+/** Whether a rule reads other objects through its index (and so runs once the input is read). */
+export function readsIndex(rule: {
+  meta: Pick<RuleMeta<string, object>, 'indexKinds' | 'indexWorkloads'>;
+}): boolean {
+  return rule.meta.indexKinds !== undefined || rule.meta.indexWorkloads === true;
+}
+
+/**
+ * Whether a workload creates pods: a PodTemplate only describes them, for others to create.
+ * Rules that relate pods to other objects (selectors, service accounts) look only at these.
+ */
+export function createsPods(workload: Workload): boolean {
+  return workload.resource.object.kind !== 'PodTemplate';
 }
 
 export interface RuleContext<MessageId extends string, Options> {

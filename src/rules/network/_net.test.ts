@@ -166,6 +166,7 @@ describe('policiesIn', () => {
     const index = {
       all: resources,
       ofKind: (kind: string) => (kind === 'NetworkPolicy' ? resources : []),
+      workloads: [],
     };
     expect(policiesIn(index, 'shop').map((item) => item.name)).toEqual(['a', 'b', 'c']);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, findingsOf, runRules } from '../../../test/rule-tester.js';
+import {
+  CLONE_SETS,
+  cloneSet,
+  deployment,
+  findingsOf,
+  runRules,
+} from '../../../test/rule-tester.js';
 import rule from './policy-selects-nothing.js';
 
 const POLICY = `apiVersion: networking.k8s.io/v1
@@ -123,5 +129,38 @@ spec:
     expect(findingsOf(rule, yaml, { lang: 'ja' })[0]?.message).toBe(
       'Pod セレクターが、入力に含まれる名前空間 "shop" の 1 個のワークロードのどれにも一致しないため、このポリシーは入力で確認できるどの Pod にも適用されません（入力外で作成される Pod は確認できません）。',
     );
+  });
+
+  it('counts the pods of custom workload kinds the configuration maps, once each', () => {
+    const web = `---\n${cloneSet('web', '{app: web}', '{containers: [{name: web, image: example.com/web:1.0.0}]}')}`;
+    const other = deployment('containers: [{name: db, image: example.com/db:1.0.0}]').replace(
+      /app: web/g,
+      'app: db',
+    );
+    const policy = `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec:
+  podSelector: {matchLabels: {app: web}}
+`;
+    const yaml = `${other}\n${web}${policy}`;
+    expect(findingsOf(rule, yaml, { config: CLONE_SETS })).toEqual([]);
+    // Unmapped, the CloneSet creates no pods that mamori knows of.
+    expect(findingsOf(rule, yaml).map((finding) => finding.message)).toEqual([
+      'The pod selector matches none of the 1 workloads of namespace "shop" in the input, so the policy applies to no pod that the input shows (pods created outside the input are not seen).',
+    ]);
+    // A Rollout mapped as a workload is one pod source, not two.
+    const rollout = web
+      .replace('apps.kruise.io/v1alpha1', 'argoproj.io/v1alpha1')
+      .replace('CloneSet', 'Rollout');
+    const rollouts = { workloadKinds: { Rollout: '/spec/template' } };
+    expect(
+      findingsOf(rule, `${other}\n${rollout}${policy.replace('app: web}', 'app: wbe}')}`, {
+        config: rollouts,
+      }).map((finding) => finding.message),
+    ).toEqual([
+      'The pod selector matches none of the 2 workloads of namespace "shop" in the input, so the policy applies to no pod that the input shows (pods created outside the input are not seen).',
+    ]);
   });
 });

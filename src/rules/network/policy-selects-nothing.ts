@@ -3,7 +3,8 @@
  * nothing, usually because of a label typo; a peer selector that matches none admits no one.
  * Checked: built-in NetworkPolicies (networking.k8s.io, extensions) against the labels of the pods
  * that objects of the input create in the policy's namespace (`default` for objects without one):
- * the pod templates of the built-in workload kinds, Argo Rollouts, and the Prometheus operator's
+ * the pod templates of workloads (the built-in kinds but PodTemplate, and the kinds the
+ * configuration maps to a pod template), Argo Rollouts, and the Prometheus operator's
  * Prometheus, PrometheusAgent, Alertmanager and ThanosRuler. Selectors checked: spec.podSelector,
  * and the podSelector of ingress[].from[] and egress[].to[] peers without a namespaceSelector
  * (which select pods of the policy's namespace).
@@ -16,8 +17,7 @@
 import type { Resource } from '../../core/model.js';
 import { perIndex } from '../../core/resource-index.js';
 import { defineResourceRule, type ResourceIndex } from '../../core/rule.js';
-import { BUILTIN_POD_TEMPLATE_PATHS } from '../../core/workload.js';
-import { directoryOf, stringMapAt, WORKLOAD_KINDS } from '../secrets/_objects.js';
+import { directoryOf, stringMapAt } from '../secrets/_objects.js';
 import { isBuiltinPolicyApi, isRecord, namespaceOf, selectorMatches, specOf } from './_net.js';
 
 type MessageId =
@@ -27,8 +27,9 @@ type MessageId =
   | 'peerSelectsNothingInDirectory';
 
 /**
- * Custom kinds that create pods, with where the labels of those pods are written: Argo Rollouts,
- * and the Prometheus operator's servers, whose pods carry the object's podMetadata labels (the
+ * Custom kinds that create pods, with where the labels of those pods are written: Argo Rollouts
+ * (unless the configuration maps the kind to its pod template, which makes it a workload), and
+ * the Prometheus operator's servers, whose pods carry the object's podMetadata labels (the
  * object's own labels are added too, as operators commonly copy them).
  */
 const POD_SOURCES: Readonly<Record<string, readonly string[]>> = {
@@ -39,16 +40,8 @@ const POD_SOURCES: Readonly<Record<string, readonly string[]>> = {
   ThanosRuler: ['/metadata/labels', '/spec/podMetadata/labels'],
 };
 
-const SOURCE_KINDS: readonly string[] = [...WORKLOAD_KINDS, ...Object.keys(POD_SOURCES)];
-
-/** The labels of the pods an object of the input creates, if it creates any. */
-function podLabelsOf(resource: Resource): Record<string, string> | undefined {
-  const template = BUILTIN_POD_TEMPLATE_PATHS[resource.object.kind];
-  const pointers =
-    template === undefined ? POD_SOURCES[resource.object.kind] : [`${template}/metadata/labels`];
-  if (pointers === undefined) {
-    return undefined;
-  }
+/** The labels of the pods an object of {@link POD_SOURCES} creates. */
+function podLabelsOf(resource: Resource, pointers: readonly string[]): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const pointer of pointers) {
     Object.assign(labels, stringMapAt(resource.object, pointer));
@@ -84,22 +77,30 @@ function addTo(map: Map<string, PodSource[]>, key: string, source: PodSource): v
 
 /** The input's pod sources, once per index. */
 const podSources = perIndex((index): SourceGroups => {
-  const resources = SOURCE_KINDS.flatMap((kind) => index.ofKind(kind));
   const groups: SourceGroups = {
     byNamespace: new Map(),
     unnamespacedByDirectory: new Map(),
     byDirectory: new Map(),
   };
-  for (const resource of resources) {
-    const labels = podLabelsOf(resource);
-    if (labels !== undefined) {
-      const namespace = resource.ref.namespace === '' ? undefined : resource.ref.namespace;
-      const source: PodSource = { namespace, directory: directoryOf(resource.file), labels };
-      addTo(groups.byDirectory, source.directory, source);
-      if (namespace === undefined) {
-        addTo(groups.unnamespacedByDirectory, source.directory, source);
-      } else {
-        addTo(groups.byNamespace, namespace, source);
+  const add = (resource: Resource, labels: Record<string, string>): void => {
+    const namespace = resource.ref.namespace === '' ? undefined : resource.ref.namespace;
+    const source: PodSource = { namespace, directory: directoryOf(resource.file), labels };
+    addTo(groups.byDirectory, source.directory, source);
+    if (namespace === undefined) {
+      addTo(groups.unnamespacedByDirectory, source.directory, source);
+    } else {
+      addTo(groups.byNamespace, namespace, source);
+    }
+  };
+  const workloads = new Set<Resource>();
+  for (const { resource, templatePointer } of index.workloads) {
+    workloads.add(resource);
+    add(resource, stringMapAt(resource.object, `${templatePointer}/metadata/labels`));
+  }
+  for (const [kind, pointers] of Object.entries(POD_SOURCES)) {
+    for (const resource of index.ofKind(kind)) {
+      if (!workloads.has(resource)) {
+        add(resource, podLabelsOf(resource, pointers));
       }
     }
   }
@@ -145,7 +146,8 @@ export default defineResourceRule<MessageId>({
       'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
     ],
     standards: [{ framework: 'nsa', control: 'network-policies' }],
-    indexKinds: SOURCE_KINDS,
+    indexKinds: Object.keys(POD_SOURCES),
+    indexWorkloads: true,
     messages: {
       selectsNothing: {
         en: 'The pod selector matches none of the {{count}} workloads of namespace "{{namespace}}" in the input, so the policy applies to no pod that the input shows (pods created outside the input are not seen).',

@@ -35,6 +35,7 @@ function indexOf(resources: Resource[]): ResourceIndex {
   return {
     all: resources,
     ofKind: (kind) => resources.filter((item) => item.object.kind === kind),
+    workloads: [],
   };
 }
 

@@ -4,12 +4,7 @@
  */
 import type { Resource } from '../../core/model.js';
 import type { ResourceIndex } from '../../core/rule.js';
-import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../../core/workload.js';
-
-/** Built-in kinds that carry a pod template (PodTemplate itself runs nothing). */
-export const WORKLOAD_KINDS: readonly string[] = Object.keys(BUILTIN_POD_TEMPLATE_PATHS).filter(
-  (kind) => kind !== 'PodTemplate',
-);
+import { valueAt, type Workload } from '../../core/workload.js';
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -158,25 +153,21 @@ export interface IndexedWorkload {
 }
 
 /**
- * Reads a built-in workload kind's pod template without trusting its types. Several rules ask
- * for the same resource: the answer is worked out once (and only read).
+ * A workload's service account and labels, read from its object without trusting their types.
+ * Several rules ask for the same workload: the answer is worked out once (and only read).
  */
-export function indexedWorkload(resource: Resource): IndexedWorkload | undefined {
-  let found = indexed.get(resource);
-  if (found === undefined && !indexed.has(resource)) {
-    found = readWorkload(resource);
-    indexed.set(resource, found);
+export function indexedWorkload(workload: Workload): IndexedWorkload {
+  let found = indexed.get(workload);
+  if (found === undefined) {
+    found = readWorkload(workload.resource, workload.templatePointer);
+    indexed.set(workload, found);
   }
   return found;
 }
 
-const indexed = new WeakMap<Resource, IndexedWorkload | undefined>();
+const indexed = new WeakMap<Workload, IndexedWorkload>();
 
-function readWorkload(resource: Resource): IndexedWorkload | undefined {
-  const templatePointer = BUILTIN_POD_TEMPLATE_PATHS[resource.object.kind];
-  if (templatePointer === undefined || !isRecord(valueAt(resource.object, templatePointer))) {
-    return undefined;
-  }
+function readWorkload(resource: Resource, templatePointer: string): IndexedWorkload {
   const serviceAccount =
     stringAt(resource.object, `${templatePointer}/spec/serviceAccountName`) ??
     stringAt(resource.object, `${templatePointer}/spec/serviceAccount`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, findingsOf } from '../../../test/rule-tester.js';
+import { CLONE_SETS, cloneSet, deployment, findingsOf } from '../../../test/rule-tester.js';
 import rule, { envCollectionDisabled } from './aks-env-collection.js';
 
 const CONTAINERS = `
@@ -124,5 +124,15 @@ containers:
     expect(rule.meta.validateOptions?.({ platform: 'eks' })).toEqual([
       'platform must be one of: auto, aks',
     ]);
+  });
+
+  it('recognises AKS from the pod templates of custom workload kinds the configuration maps', () => {
+    const agent = `\n---\n${cloneSet(
+      'agent',
+      '{}',
+      '{nodeSelector: {kubernetes.azure.com/mode: system}, containers: [{name: agent, image: "example.com/agent:1.0.0"}]}',
+    )}`;
+    expect(findingsOf(rule, ANYWHERE + agent, { config: CLONE_SETS })).toHaveLength(1);
+    expect(findingsOf(rule, ANYWHERE + agent)).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { perIndex } from '../../core/resource-index.js';
 import { defineWorkloadRule } from '../../core/rule.js';
 import { valueAt, type Workload } from '../../core/workload.js';
 import { classifyLiteral } from './_detect.js';
-import { indexedWorkload, isRecord, stringAt, WORKLOAD_KINDS } from './_objects.js';
+import { isRecord, stringAt } from './_objects.js';
 
 type MessageId = 'collected';
 
@@ -105,12 +105,12 @@ const clusterOf = perIndex((index): Cluster => {
       cluster.looksLikeAks = true;
       const settings = stringAt(resource.object, `/data/${SETTINGS_KEY}`);
       cluster.collectionDisabled ||= settings !== undefined && envCollectionDisabled(settings);
-    } else if (
-      hasAzureKeys(resource.object, markerPointers(indexedWorkload(resource)?.templatePointer))
-    ) {
+    } else if (hasAzureKeys(resource.object, markerPointers(undefined))) {
       cluster.looksLikeAks = true;
     }
   }
+  // Workloads also carry markers in their pod templates.
+  cluster.looksLikeAks ||= index.workloads.some(workloadLooksLikeAks);
   return cluster;
 });
 
@@ -140,11 +140,12 @@ export default defineWorkloadRule<MessageId, Options>({
       'https://learn.microsoft.com/azure/azure-monitor/containers/container-insights-manage-agent',
     ],
     standards: [{ framework: 'nsa', control: 'secrets' }],
-    indexKinds: ['ConfigMap', 'Namespace', 'Node', 'Service', 'ServiceAccount', ...WORKLOAD_KINDS],
+    indexKinds: ['ConfigMap', 'Namespace', 'Node', 'Service', 'ServiceAccount'],
+    indexWorkloads: true,
     // Only the agent's ConfigMap and objects with Azure markers tell anything about the cluster.
-    indexFilter: (resource) =>
+    indexFilter: (resource, workload) =>
       isAgentConfig(resource) ||
-      hasAzureKeys(resource.object, markerPointers(indexedWorkload(resource)?.templatePointer)),
+      hasAzureKeys(resource.object, markerPointers(workload?.templatePointer)),
     messages: {
       collected: {
         en: 'Container "{{container}}" holds secret environment variables ({{variables}}) that the AKS Container Insights agent collects; set AZMON_COLLECT_ENV to "false".',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, findingsOf } from '../../../test/rule-tester.js';
+import { CLONE_SETS, cloneSet, deployment, findingsOf } from '../../../test/rule-tester.js';
 import rule from './cloud-identity.js';
 
 const ACCOUNTS = `apiVersion: v1
@@ -108,5 +108,38 @@ spec:
     expect(
       findingsOf(rule, 'apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: api}\n'),
     ).toEqual([]);
+  });
+
+  it('lists custom workload kinds that the configuration maps to a pod template, never a PodTemplate', () => {
+    const workload = cloneSet(
+      'web',
+      '{azure.workload.identity/use: "true"}',
+      '{serviceAccountName: reader, containers: [{name: app, image: "example.com/app:1.0.0"}]}',
+    );
+    expect(
+      findingsOf(rule, workload, { config: CLONE_SETS }).map(({ pointer, message }) => ({
+        pointer,
+        message,
+      })),
+    ).toEqual([
+      {
+        pointer: '/spec/template/metadata/labels/azure.workload.identity~1use',
+        message:
+          'The pod template opts into Azure Workload Identity (azure.workload.identity/use: "true") with service account "shop/reader".',
+      },
+    ]);
+    // Without the mapping, a CloneSet is just a custom resource.
+    expect(findingsOf(rule, workload)).toEqual([]);
+    // A PodTemplate describes pods for others to create: no pod of its own holds the identity.
+    const template = `apiVersion: v1
+kind: PodTemplate
+metadata: {name: web, namespace: shop}
+template:
+  metadata:
+    labels: {azure.workload.identity/use: "true"}
+  spec:
+    containers: [{name: app, image: "example.com/app:1.0.0"}]
+`;
+    expect(findingsOf(rule, template)).toEqual([]);
   });
 });

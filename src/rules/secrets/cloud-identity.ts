@@ -2,18 +2,18 @@
  * Inventory of cloud identities that workloads can act as, so that reviewers see which pods hold
  * cloud permissions.
  * Checked fields: ServiceAccount annotations eks.amazonaws.com/role-arn (IRSA),
- * azure.workload.identity/client-id and iam.gke.io/gcp-service-account; on pod templates of the
- * built-in workload kinds, the label azure.workload.identity/use: "true" and the legacy
+ * azure.workload.identity/client-id and iam.gke.io/gcp-service-account; on the pod templates of
+ * workloads (built-in kinds but PodTemplate, and the configuration's workloadKinds), the label azure.workload.identity/use: "true" and the legacy
  * iam.amazonaws.com/role annotation (kube2iam, kiam) and aadpodidbinding label (AAD Pod Identity).
  * EKS Pod Identity associations are AWS API objects, not Kubernetes objects, so they cannot be
  * seen in manifests.
  */
 import type { Resource } from '../../core/model.js';
-import { defineResourceRule } from '../../core/rule.js';
+import { createsPods, defineResourceRule } from '../../core/rule.js';
 import { escapePointerToken } from '../../core/sanitize.js';
-import { BUILTIN_POD_TEMPLATE_PATHS, valueAt } from '../../core/workload.js';
+import { valueAt, type Workload } from '../../core/workload.js';
 import { identitiesOf, qualifiedName } from './_identity.js';
-import { indexedWorkload, isRecord, WORKLOAD_KINDS } from './_objects.js';
+import { indexedWorkload, isRecord } from './_objects.js';
 
 type MessageId =
   'awsRole' | 'azureIdentity' | 'gcpServiceAccount' | 'azurePod' | 'kube2iam' | 'aadPodIdentity';
@@ -41,14 +41,10 @@ function checkServiceAccount(
 }
 
 function checkWorkload(
-  resource: Resource,
+  workload: Workload,
   report: (messageId: MessageId, data: Record<string, string>, pointer: string) => void,
 ): void {
-  const workload = indexedWorkload(resource);
-  if (workload === undefined) {
-    return;
-  }
-  const { templatePointer, serviceAccount } = workload;
+  const { resource, templatePointer, serviceAccount } = indexedWorkload(workload);
   // The template's labels and annotations are read where they are, once; pointers are made only
   // for what is reported.
   const metadata = valueAt(resource.object, `${templatePointer}/metadata`);
@@ -133,14 +129,15 @@ export default defineResourceRule<MessageId>({
     messageSeverities: { kube2iam: 'low', aadPodIdentity: 'low' },
     defaultOptions: {},
   },
-  kinds: ['ServiceAccount', ...WORKLOAD_KINDS],
+  kinds: ['ServiceAccount'],
+  workloads: true,
   check(resource, context) {
     const report = (messageId: MessageId, data: Record<string, string>, pointer: string): void =>
       context.report({ messageId, data, pointer });
     if (resource.object.kind === 'ServiceAccount') {
       checkServiceAccount(resource, report);
-    } else if (resource.object.kind in BUILTIN_POD_TEMPLATE_PATHS) {
-      checkWorkload(resource, report);
+    } else if (context.workload !== undefined && createsPods(context.workload)) {
+      checkWorkload(context.workload, report);
     }
   },
 });

@@ -119,7 +119,7 @@ automountServiceAccountToken: false
       resource('ServiceAccount', 'apps/shop/deploy.yaml', 2, 'other'),
     ];
     const pick = (accounts: Resource[]) =>
-      findServiceAccount({ all: accounts, ofKind: () => accounts }, workload, 'api');
+      findServiceAccount({ all: accounts, ofKind: () => accounts, workloads: [] }, workload, 'api');
     // Exact namespace first, then the nearest file, then the first document.
     const expected = candidates[3];
     expect(pick(candidates)).toBe(expected);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findingsOf } from '../../../test/rule-tester.js';
+import { CLONE_SETS, cloneSet, findingsOf } from '../../../test/rule-tester.js';
 import rule from './shared-cloud-identity.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/shared';
@@ -112,5 +112,23 @@ describe('secrets/shared-cloud-identity', () => {
     expect(messages(yaml)[0]).toBe(
       `medium Service account "a/api" shares cloud identity "${ROLE}" (eks.amazonaws.com/role-arn) with unrelated service accounts: "b/api", "c/api", "d/api" (+1).`,
     );
+  });
+
+  it('tells applications apart by the pods of custom workload kinds the configuration maps', () => {
+    const yaml =
+      account('shop', 'cart', IRSA) +
+      account('shop', 'checkout', IRSA) +
+      workload('shop', 'cart', 'cart', 'cart') +
+      '---\n' +
+      cloneSet(
+        'checkout',
+        '{app: checkout}',
+        '{serviceAccountName: checkout, containers: [{name: app, image: "example.com/checkout:1.0.0"}]}',
+      );
+    expect(
+      findingsOf(rule, yaml, { config: CLONE_SETS }).map((finding) => finding.resource.name),
+    ).toEqual(['cart', 'checkout']);
+    // Unmapped, the CloneSet's pods are unknown, so the accounts cannot be told apart.
+    expect(messages(yaml)).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import type { Resource } from '../../core/model.js';
 import { perIndex } from '../../core/resource-index.js';
 import { defineResourceRule } from '../../core/rule.js';
 import { identitiesOf, qualifiedName, type CloudIdentity } from './_identity.js';
-import { indexedWorkload, sameNamespace, stringMapAt, WORKLOAD_KINDS } from './_objects.js';
+import { indexedWorkload, sameNamespace, stringMapAt } from './_objects.js';
 
 type MessageId = 'shared' | 'defaultAccount';
 
@@ -58,19 +58,15 @@ const accountsOf = perIndex((index): Account[] => {
   for (const account of accounts) {
     applicationsOf(stringMapAt(account.resource.object, '/metadata/labels'), account.applications);
   }
-  for (const kind of WORKLOAD_KINDS) {
-    for (const resource of index.ofKind(kind)) {
-      const workload = indexedWorkload(resource);
-      if (workload === undefined) {
-        continue;
-      }
-      for (const account of accounts) {
-        if (
-          account.resource.ref.name === workload.serviceAccount &&
-          sameNamespace(account.resource.ref.namespace, resource.ref.namespace)
-        ) {
-          applicationsOf(workload.labels, account.applications);
-        }
+  for (const workload of index.workloads) {
+    const read = indexedWorkload(workload);
+    for (const account of accounts) {
+      if (
+        account.resource.ref.name === read.serviceAccount &&
+        sameNamespace(account.resource.ref.namespace, workload.resource.ref.namespace)
+      ) {
+        // Labels are merged only for workloads whose account has an identity.
+        applicationsOf(read.labels, account.applications);
       }
     }
   }
@@ -116,7 +112,8 @@ export default defineResourceRule<MessageId>({
       'https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity',
     ],
     standards: [{ framework: 'nsa', control: 'authentication-authorization' }],
-    indexKinds: ['ServiceAccount', ...WORKLOAD_KINDS],
+    indexKinds: ['ServiceAccount'],
+    indexWorkloads: true,
     messages: {
       shared: {
         en: 'Service account "{{account}}" shares cloud identity "{{identity}}" ({{annotation}}) with unrelated service accounts: {{others}}.',
