@@ -155,10 +155,14 @@ export const DEFAULT_LIMITS: DecodeLimits = { maxDepth: 256, maxNodes: 2_000_000
  */
 function checkShape(value: unknown, limits: DecodeLimits, startLine: number): void {
   let nodes = 0;
+  // The maps and lists from the root to the node visited, to tell a cycle from deep nesting.
+  const path: unknown[] = [];
   const visit = (node: unknown, depth: number): void => {
     if (depth > limits.maxDepth) {
       throw new DecodeError(
-        `nesting deeper than ${limits.maxDepth} levels`,
+        new Set(path).size < path.length
+          ? 'an alias refers to a map or list that contains it, so the document nests without end'
+          : `nesting deeper than ${limits.maxDepth} levels`,
         startLine,
         1,
         'TOO_DEEP',
@@ -173,13 +177,17 @@ function checkShape(value: unknown, limits: DecodeLimits, startLine: number): vo
       );
     }
     if (Array.isArray(node)) {
+      path.push(node);
       for (const item of node) {
         visit(item, depth + 1);
       }
+      path.pop();
     } else if (typeof node === 'object' && node !== null) {
+      path.push(node);
       for (const key in node) {
         visit((node as Record<string, unknown>)[key], depth + 1);
       }
+      path.pop();
     }
   };
   visit(value, 0);

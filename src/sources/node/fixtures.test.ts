@@ -84,16 +84,4 @@ describe('fixture specifics', () => {
       readFileSync(join(root('kubeadm-hardened'), 'etc/kubernetes/enc/encryption.yaml'), 'utf8'),
     ).toMatch(/secret:/);
   });
-
-  it('assesses a node well under a second', () => {
-    const facts = collectNodeFacts({ root: root('kubeadm-hardened'), now: NOW });
-    const started = performance.now();
-    for (let round = 0; round < 20; round++) {
-      assessNode(facts);
-    }
-    expect((performance.now() - started) / 20).toBeLessThan(100);
-    const collectStarted = performance.now();
-    collectNodeFacts({ root: root('kubeadm-weak'), now: NOW });
-    expect(performance.now() - collectStarted).toBeLessThan(1000);
-  });
 });
