@@ -61,6 +61,7 @@ export interface ShippedResource {
   position: Resource['position'];
   pointerPrefix?: string;
   document?: { text: string; startLine: number };
+  template?: string;
 }
 
 /** What a worker (or the main thread's share) produced. */
@@ -94,13 +95,17 @@ const PARALLEL_MIN_FILES = 48;
 
 /** Ships a resource to another thread. */
 export function shipResource(resource: Resource): ShippedResource {
-  const { object, ref, file, documentIndex, position, pointerPrefix, document } = resource;
+  const { object, ref, file, documentIndex, position, pointerPrefix, document, template } =
+    resource;
   const shipped: ShippedResource = { object, ref, file, documentIndex, position };
   if (pointerPrefix !== undefined) {
     shipped.pointerPrefix = pointerPrefix;
   }
   if (document !== undefined) {
     shipped.document = document;
+  }
+  if (template !== undefined) {
+    shipped.template = template;
   }
   return shipped;
 }

@@ -415,6 +415,9 @@ export class Engine {
       pointer: report.pointer,
       fingerprint: fingerprintOf(rule.meta.id, ref, report.container, report.pointer),
     };
+    if (resource.template !== undefined) {
+      finding.template = resource.template;
+    }
     if (report.container !== undefined) {
       finding.container = report.container;
     }

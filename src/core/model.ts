@@ -69,6 +69,8 @@ export interface Resource {
   pointerPrefix?: string;
   /** The text of the YAML document the object came from, and its first line in the file. */
   document?: { text: string; startLine: number };
+  /** The chart template the object was rendered from, when the input names it (Helm output). */
+  template?: string;
 }
 
 /** Why a finding is not counted. */
@@ -93,6 +95,8 @@ export interface Finding {
   column: number;
   /** RFC 6901 pointer of the offending field, or of the object when there is no such field. */
   pointer: string;
+  /** The chart template the object was rendered from, when the input names it (Helm output). */
+  template?: string;
   container?: string;
   /** Stable across unrelated edits: depends on rule, resource identity, container and pointer. */
   fingerprint: string;

@@ -11,7 +11,8 @@ export interface ReportStrings {
   /** Severity names inside sentences (`critical` / `重大`). */
   severityName: Readonly<Record<Severity, string>>;
   /** Appended to an object's name: where its first finding is. */
-  objectLine: (line: number) => string;
+  /** Where an object starts, and the chart template it was rendered from when known. */
+  objectLine: (line: number, template?: string) => string;
   errorsHeading: (count: number) => string;
   skippedHeading: (count: number) => string;
   findings: (count: number) => string;
@@ -39,7 +40,8 @@ function plural(count: number, one: string, many: string): string {
 const en: ReportStrings = {
   severityLabel: { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
   severityName: { critical: 'critical', high: 'high', medium: 'medium', low: 'low', info: 'info' },
-  objectLine: (line) => ` (line ${line})`,
+  objectLine: (line, template) =>
+    template === undefined ? ` (line ${line})` : ` (line ${line}, from ${template})`,
   errorsHeading: (count) => `Errors (${count})`,
   skippedHeading: (count) => `Skipped (${count})`,
   findings: (count) => plural(count, 'finding', 'findings'),
@@ -60,7 +62,8 @@ const en: ReportStrings = {
 const ja: ReportStrings = {
   severityLabel: { critical: '重大', high: '高', medium: '中', low: '低', info: '情報' },
   severityName: { critical: '重大', high: '高', medium: '中', low: '低', info: '情報' },
-  objectLine: (line) => `（${line} 行目）`,
+  objectLine: (line, template) =>
+    template === undefined ? `（${line} 行目）` : `（${line} 行目、${template} から）`,
   errorsHeading: (count) => `エラー（${count} 件）`,
   skippedHeading: (count) => `スキップ（${count} 件）`,
   findings: (count) => `${count} 件の検出`,

@@ -6,6 +6,7 @@ import {
   contextOf,
   deepFreeze,
   emptyResult,
+  helmResult,
   hostileResult,
   mixedResult,
   reversed,
@@ -80,7 +81,7 @@ describe('jsonReporter', () => {
         namespace: null,
         name: 'admin-ish',
       },
-      location: { file: 'rbac/role.yaml', line: 2, column: 1, pointer: '' },
+      location: { file: 'rbac/role.yaml', line: 2, column: 1, pointer: '', template: null },
       container: null,
       fingerprint: 'f0000000000000000000000000000006',
       suppression: { kind: 'config', justification: 'Ticket SEC-12.', expires: '2031-01-31' },
@@ -192,6 +193,29 @@ describe('jsonReportPieces', () => {
           expect(pieces).toHaveLength(result.findings.length === 0 ? 1 : batches + 2);
         }
       }
+    }
+  });
+
+  it('names the chart template of rendered Helm output, and null elsewhere', () => {
+    const text = jsonReporter(helmResult, contextOf());
+    expectValid(text);
+    expect((JSON.parse(text) as JsonReport).findings[0]?.location).toEqual({
+      file: '<stdin>',
+      line: 14,
+      column: 13,
+      pointer: '/spec/template/spec/containers/0/securityContext/privileged',
+      template: 'shop/templates/deployment.yaml',
+    });
+    expect(report(mixedResult, contextOf()).findings.map((f) => f.location.template)).toEqual(
+      Array(mixedResult.findings.length).fill(null),
+    );
+    const drifted = JSON.parse(text) as { findings: { location: { template: unknown } }[] };
+    for (const bad of ['', 42]) {
+      const finding = drifted.findings[0];
+      if (finding !== undefined) {
+        finding.location.template = bad;
+      }
+      expect(validate(drifted)).toBe(false);
     }
   });
 });

@@ -27,7 +27,7 @@ import {
 import { MAMORI_HOMEPAGE, type Reporter, type ReportContext } from './types.js';
 
 /** The version of the JSON report format; the major part changes only with breaking changes. */
-export const JSON_SCHEMA_VERSION = '1.0';
+export const JSON_SCHEMA_VERSION = '1.1';
 
 /** An object's identity in the JSON report. */
 export interface JsonResource {
@@ -43,6 +43,8 @@ export interface JsonLocation {
   line: number;
   column: number;
   pointer: string;
+  /** The chart template the object was rendered from (Helm's `# Source:` comment), if known. */
+  template: string | null;
 }
 
 export interface JsonSuppression {
@@ -123,6 +125,7 @@ function findingOf(finding: Finding): JsonFinding {
       line: finding.line,
       column: finding.column,
       pointer: finding.pointer,
+      template: finding.template ?? null,
     },
     container: finding.container ?? null,
     fingerprint: finding.fingerprint,

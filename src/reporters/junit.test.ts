@@ -5,6 +5,7 @@ import {
   deepFreeze,
   emptyResult,
   findingOf,
+  helmResult,
   HOSTILE,
   hostileResult,
   mixedResult,
@@ -180,5 +181,12 @@ describe('XML escaping', () => {
     expect(() => parseXml('<a>\u0001</a>')).toThrow();
     expect(() => parseXml('<a/><b/>')).toThrow();
     expect(parseXml('<a x="&#10;&lt;"> t&amp;t </a>')).toMatchObject({ text: ' t&t ' });
+  });
+
+  it('names the chart template of rendered Helm output beside the location', () => {
+    const failure = elementsNamed(parseXml(junitReporter(helmResult, contextOf())), 'failure')[0];
+    expect(failure?.text.split('\n')[0]).toBe(
+      '<stdin>:14:13 (shop/templates/deployment.yaml)  CRITICAL  Container "app" runs privileged.',
+    );
   });
 });

@@ -96,7 +96,7 @@ function findingCase(group: readonly Finding[], context: ReportContext): TestCas
   const more = active.length > 1 ? ` ${words.moreFindings(active.length - 1)}` : '';
   const details = active.map(
     (finding) =>
-      `${locationLabel(finding.file, finding.line, finding.column)}  ${words.severityLabel[finding.severity]}  ${finding.message}`,
+      `${locationLabel(finding.file, finding.line, finding.column)}${finding.template === undefined ? '' : ` (${finding.template})`}  ${words.severityLabel[finding.severity]}  ${finding.message}`,
   );
   const text = [
     ...details,

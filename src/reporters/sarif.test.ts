@@ -9,6 +9,7 @@ import {
   deepFreeze,
   emptyResult,
   findingOf,
+  helmResult,
   hostileResult,
   mixedResult,
   reversed,
@@ -197,5 +198,18 @@ describe('sarifReporter', () => {
     const frozen = deepFreeze(structuredClone(mixedResult));
     const first = sarifReporter(frozen, contextOf());
     expect(sarifReporter(reversed(mixedResult), contextOf())).toBe(first);
+  });
+
+  it('keeps the chart template of rendered Helm output among the result properties', () => {
+    const text = sarifReporter(helmResult, contextOf());
+    expectValid(text);
+    expect(resultsOf(JSON.parse(text) as Log)[0]?.properties?.template).toBe(
+      'shop/templates/deployment.yaml',
+    );
+    expect(
+      resultsOf(sarif(mixedResult, contextOf())).some(
+        (result) => 'template' in (result.properties ?? {}),
+      ),
+    ).toBe(false);
   });
 });

@@ -219,6 +219,7 @@ function resultOf(finding: Finding, ruleIndex: number | undefined, cwd: string):
       severity: finding.severity,
       apiVersion: finding.resource.apiVersion,
       pointer: finding.pointer,
+      ...(finding.template === undefined ? {} : { template: finding.template }),
       ...(finding.container === undefined ? {} : { container: finding.container }),
     },
   };

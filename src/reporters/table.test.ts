@@ -4,6 +4,7 @@ import {
   deepFreeze,
   emptyResult,
   findingOf,
+  helmResult,
   hostileResult,
   mixedResult,
   reversed,
@@ -121,5 +122,14 @@ describe('terminal helpers', () => {
 
   it('turns line breaks into spaces and escapes other controls', () => {
     expect(terminalSafe('a\nb\tc\u0007d\u009be')).toBe('a b c\\x07d\\x9be');
+  });
+
+  it('names the chart template an object was rendered from, in either language', () => {
+    expect(tableReporter(helmResult, contextOf()).split('\n')[1]).toBe(
+      '  Deployment shop/web (line 14, from shop/templates/deployment.yaml)',
+    );
+    expect(tableReporter(helmResult, contextOf({ lang: 'ja' })).split('\n')[1]).toBe(
+      '  Deployment shop/web（14 行目、shop/templates/deployment.yaml から）',
+    );
   });
 });

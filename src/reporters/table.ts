@@ -101,7 +101,10 @@ function columns(rows: readonly (readonly string[])[]): string[][] {
 function findingLines(group: FileGroup, words: ReportStrings, paint: Painter): string[] {
   const lines = [paint('underline', terminalSafe(group.file))];
   for (const object of group.objects) {
-    const header = terminalSafe(objectLabel(object.ref)) + words.objectLine(object.line);
+    const template = object.findings[0]?.template;
+    const header =
+      terminalSafe(objectLabel(object.ref)) +
+      words.objectLine(object.line, template === undefined ? undefined : terminalSafe(template));
     lines.push(`  ${paint('bold', header)}`);
     const rows = object.findings.map((finding) => [
       `${finding.line}:${finding.column}`,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DecodeError, decodeJson, decodeYamlDocument, splitDocuments } from './documents.js';
+import {
+  DecodeError,
+  decodeJson,
+  decodeYamlDocument,
+  renderedFrom,
+  splitDocuments,
+} from './documents.js';
 import { locatorFor } from './locate.js';
 
 describe('splitDocuments', () => {
@@ -120,5 +126,28 @@ describe('locatorFor', () => {
     });
     expect(locate('/spec/containers/0')).toEqual({ line: 12, column: 7 });
     expect(locate('/spec/volumes')).toBeUndefined();
+  });
+});
+
+describe('renderedFrom', () => {
+  it("reads the template from helm template's comment before the content", () => {
+    expect(renderedFrom('# Source: shop/templates/web.yaml\napiVersion: v1\n')).toBe(
+      'shop/templates/web.yaml',
+    );
+    // After a marker line, blank lines and other comments, with Windows line ends.
+    expect(
+      renderedFrom('--- # doc\r\n\r\n# generated\r\n# Source:  a/b c.yaml \r\nkind: Pod\r\n'),
+    ).toBe('a/b c.yaml');
+    // The last such comment before the content wins.
+    expect(renderedFrom('# Source: a.yaml\n# Source: b.yaml\nkind: Pod\n')).toBe('b.yaml');
+  });
+
+  it('looks no further than the content, and ignores what is not a path', () => {
+    expect(renderedFrom('apiVersion: v1\n# Source: late.yaml\n')).toBeUndefined();
+    expect(renderedFrom('kind: Pod\n')).toBeUndefined();
+    expect(renderedFrom('')).toBeUndefined();
+    expect(renderedFrom('# Source: \nkind: Pod\n')).toBeUndefined();
+    expect(renderedFrom(`# Source: ${'x'.repeat(2000)}\nkind: Pod\n`)).toBeUndefined();
+    expect(renderedFrom('# Sources: a.yaml\nkind: Pod\n')).toBeUndefined();
   });
 });

@@ -98,6 +98,46 @@ export function contentLineOf(document: DocumentText): number {
   return document.startLine;
 }
 
+/** `helm template` notes the template of each document in a comment before it. */
+const HELM_SOURCE = '# Source: ';
+/** Longer comments are not taken as template paths. */
+const MAX_TEMPLATE_LENGTH = 1024;
+
+/**
+ * The chart template a document was rendered from, when a `# Source: <path>` comment (which
+ * `helm template` writes before each document) precedes its content. Only the blank lines,
+ * comments and marker lines before the content are looked at; the last such comment wins.
+ */
+export function renderedFrom(text: string): string | undefined {
+  const first = text.charCodeAt(0);
+  // Nearly every document starts with its content: one look settles it.
+  if (first !== 35 && first !== 45 && first !== 32 && first !== 10 && first !== 13) {
+    return undefined;
+  }
+  let template: string | undefined;
+  let offset = 0;
+  while (offset < text.length) {
+    const end = text.indexOf('\n', offset);
+    const content = text.slice(offset, end < 0 ? text.length : end).trim();
+    if (content.startsWith(HELM_SOURCE)) {
+      const path = content.slice(HELM_SOURCE.length).trim();
+      template = path === '' || path.length > MAX_TEMPLATE_LENGTH ? template : path;
+    } else if (
+      content !== '' &&
+      !content.startsWith('#') &&
+      content !== '---' &&
+      !content.startsWith('--- #')
+    ) {
+      break;
+    }
+    if (end < 0) {
+      break;
+    }
+    offset = end + 1;
+  }
+  return template;
+}
+
 /**
  * YAML 1.2 core types plus merge keys (`<<: *base`), which manifests use. No timestamps: like
  * Kubernetes, dates stay strings.

@@ -17,6 +17,21 @@ function tempDir(): string {
 }
 
 describe('decodeText', () => {
+  it('gives each object of rendered Helm output the template its document names', () => {
+    const text = [
+      '---\n# Source: shop/templates/config.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
+      '---\n# Source: shop/templates/list.yaml\napiVersion: v1\nkind: List\nitems:\n  - {apiVersion: v1, kind: Secret, metadata: {name: b}}\n  - {apiVersion: v1, kind: Service, metadata: {name: c}}\n',
+      '---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: d}\n',
+    ].join('');
+    const { resources } = decodeText(text, '<stdin>', false, limits);
+    expect(resources.map((resource) => [resource.ref.name, resource.template])).toEqual([
+      ['a', 'shop/templates/config.yaml'],
+      ['b', 'shop/templates/list.yaml'],
+      ['c', 'shop/templates/list.yaml'],
+      ['d', undefined],
+    ]);
+  });
+
   it('checks only the syntax of documents whose body nothing reads, and still reports errors', () => {
     const schema = Array.from(
       { length: 60 },

@@ -4,6 +4,7 @@
  */
 import type { KubeObject } from '../core/k8s.js';
 import type { PositionResolver, Resource, Skipped, SourcePosition } from '../core/model.js';
+import { renderedFrom } from './documents.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -47,6 +48,7 @@ export function resourcesOf(
   document?: { text: string; startLine: number },
 ): DocumentOutcome {
   const outcome: DocumentOutcome = { resources: [], skipped: [] };
+  const template = document === undefined ? undefined : renderedFrom(document.text);
   const skip = (reason: string, line = position.line): void => {
     outcome.skipped.push({ file, line, documentIndex, reason });
   };
@@ -107,6 +109,9 @@ export function resourcesOf(
     }
     if (document !== undefined) {
       resource.document = document;
+    }
+    if (template !== undefined) {
+      resource.template = template;
     }
     outcome.resources.push(resource);
   };

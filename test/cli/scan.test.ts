@@ -11,7 +11,8 @@ interface JsonReport {
   findings: {
     ruleId: string;
     severity: string;
-    location: { file: string; line: number };
+    resource: { name: string };
+    location: { file: string; line: number; template: string | null };
     suppression?: unknown;
   }[];
   errors: { code: string; location: { file: string; line?: number }; message: string }[];
@@ -86,6 +87,22 @@ describe('mamori scan', () => {
     const { code, report } = await scanJson(['-'], privilegedPod);
     expect(code).toBe(1);
     expect(report.findings[0]?.location.file).toBe('<stdin>');
+  });
+
+  it('names the chart template of each object in rendered Helm output', async () => {
+    // What `helm template` writes: a marker line, then a comment naming the template.
+    const rendered = `---\n# Source: shop/templates/pod.yaml\n${privilegedPod}---\n# Source: shop/templates/job.yaml\n${privilegedPod.replace('name: p,', 'name: job,')}`;
+    const { report } = await scanJson(['-'], rendered);
+    const templates: Record<string, string | null> = {};
+    for (const finding of report.findings) {
+      templates[finding.resource.name] = finding.location.template;
+    }
+    expect(templates).toEqual({
+      p: 'shop/templates/pod.yaml',
+      job: 'shop/templates/job.yaml',
+    });
+    const plain = await scanJson(['-'], privilegedPod);
+    expect(plain.report.findings.every((finding) => finding.location.template === null)).toBe(true);
   });
 
   it('exits 2 on input errors but still reports the other documents and files', async () => {

@@ -280,3 +280,18 @@ export function reversed(result: ScanResult): ScanResult {
     stats: result.stats,
   };
 }
+
+/** A scan of rendered Helm output on stdin, whose object names the template it came from. */
+export const helmResult: ScanResult = {
+  findings: [
+    findingOf({
+      file: '<stdin>',
+      line: 14,
+      column: 13,
+      template: 'shop/templates/deployment.yaml',
+    }),
+  ],
+  problems: [],
+  skipped: [],
+  stats: { files: 1, documents: 3, resources: 3, bytes: 2048 },
+};
