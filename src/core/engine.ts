@@ -11,6 +11,7 @@ import type {
   Finding,
   Language,
   Problem,
+  ProblemCode,
   Resource,
   ResourceRef,
   Severity,
@@ -261,29 +262,18 @@ export class Engine {
     // Type problems are reported once: by the phase that sees the resource first.
     const reportTypes = (this.#options.phase ?? 'all') !== 'deferred';
     for (const problem of reportTypes ? typeProblems : []) {
-      const position = locatePointer(resource, problem.pointer);
-      this.#output.problems.push({
-        code: 'INVALID_TYPE',
-        message: `${problem.pointer.slice(1).replace(/\//g, '.')}: expected ${problem.expected}, got ${problem.actual}`,
-        file: resource.file,
-        line: position.line,
-        column: position.column,
-        resource: resource.ref,
-      });
+      this.#problem(
+        resource,
+        'INVALID_TYPE',
+        `${problem.pointer.slice(1).replace(/\//g, '.')}: expected ${problem.expected}, got ${problem.actual}`,
+        locatePointer(resource, problem.pointer),
+      );
     }
     const unknown = reportTypes
       ? unknownKindMessage(resource.ref.apiVersion, resource.ref.kind)
       : undefined;
     if (unknown !== undefined) {
-      const position = locatePointer(resource, '/kind');
-      this.#output.problems.push({
-        code: 'UNKNOWN_KIND',
-        message: unknown,
-        file: resource.file,
-        line: position.line,
-        column: position.column,
-        resource: resource.ref,
-      });
+      this.#problem(resource, 'UNKNOWN_KIND', unknown, locatePointer(resource, '/kind'));
     }
     this.#run(this.#immediate, resource, workload);
     const { targeted, indexed } = this.#laterNeeds(resource, workload);
@@ -297,6 +287,28 @@ export class Engine {
       }
     }
     return targeted || indexed;
+  }
+
+  /** Reports a problem with a resource, at a position in it. */
+  #problem(
+    resource: Resource,
+    code: ProblemCode,
+    message: string,
+    position: SourcePosition,
+  ): Problem {
+    const problem: Problem = {
+      code,
+      message,
+      file: resource.file,
+      line: position.line,
+      column: position.column,
+      resource: resource.ref,
+    };
+    if (resource.template !== undefined) {
+      problem.template = resource.template;
+    }
+    this.#output.problems.push(problem);
+    return problem;
   }
 
   /** Runs the rules that read other objects, now that every resource has been seen. */
@@ -355,15 +367,12 @@ export class Engine {
           rule.check(resource, context);
         }
       } catch (error) {
-        this.#output.problems.push({
-          code: 'RULE_CRASHED',
-          ruleId: rule.meta.id,
-          message: `rule ${rule.meta.id} failed on ${resource.ref.kind}/${resource.ref.name}: ${describeError(error)}`,
-          file: resource.file,
-          line: resource.position.line,
-          column: resource.position.column,
-          resource: resource.ref,
-        });
+        this.#problem(
+          resource,
+          'RULE_CRASHED',
+          `rule ${rule.meta.id} failed on ${resource.ref.kind}/${resource.ref.name}: ${describeError(error)}`,
+          resource.position,
+        ).ruleId = rule.meta.id;
         continue;
       }
       let failed = false;

@@ -132,6 +132,8 @@ export interface Problem {
   /** For RULE_CRASHED: the rule that threw. */
   ruleId?: string;
   resource?: ResourceRef;
+  /** The chart template of the document concerned, when the input names it (Helm output). */
+  template?: string;
 }
 
 /** Something in the input that is deliberately not scanned, with the reason. Not an error. */

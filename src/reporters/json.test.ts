@@ -206,9 +206,16 @@ describe('jsonReportPieces', () => {
       pointer: '/spec/template/spec/containers/0/securityContext/privileged',
       template: 'shop/templates/deployment.yaml',
     });
-    expect(report(mixedResult, contextOf()).findings.map((f) => f.location.template)).toEqual(
-      Array(mixedResult.findings.length).fill(null),
-    );
+    expect((JSON.parse(text) as JsonReport).errors[0]?.location).toEqual({
+      file: '<stdin>',
+      line: 40,
+      column: 3,
+      template: 'shop/templates/config.yaml',
+    });
+    const mixed = report(mixedResult, contextOf());
+    expect(
+      [...mixed.findings, ...mixed.errors].every((item) => item.location.template === null),
+    ).toBe(true);
     const drifted = JSON.parse(text) as { findings: { location: { template: unknown } }[] };
     for (const bad of ['', 42]) {
       const finding = drifted.findings[0];

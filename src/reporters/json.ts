@@ -68,7 +68,7 @@ export interface JsonFinding {
 export interface JsonError {
   code: ProblemCode;
   message: string;
-  location: { file: string; line: number | null; column: number | null };
+  location: { file: string; line: number | null; column: number | null; template: string | null };
   ruleId: string | null;
   resource: JsonResource | null;
 }
@@ -144,7 +144,12 @@ function errorOf(problem: Problem): JsonError {
   return {
     code: problem.code,
     message: problem.message,
-    location: { file: problem.file, line: problem.line ?? null, column: problem.column ?? null },
+    location: {
+      file: problem.file,
+      line: problem.line ?? null,
+      column: problem.column ?? null,
+      template: problem.template ?? null,
+    },
     ruleId: problem.ruleId ?? null,
     resource: problem.resource === undefined ? null : resourceOf(problem.resource),
   };

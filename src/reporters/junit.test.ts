@@ -184,9 +184,12 @@ describe('XML escaping', () => {
   });
 
   it('names the chart template of rendered Helm output beside the location', () => {
-    const failure = elementsNamed(parseXml(junitReporter(helmResult, contextOf())), 'failure')[0];
-    expect(failure?.text.split('\n')[0]).toBe(
+    const xml = parseXml(junitReporter(helmResult, contextOf()));
+    expect(elementsNamed(xml, 'failure')[0]?.text.split('\n')[0]).toBe(
       '<stdin>:14:13 (shop/templates/deployment.yaml)  CRITICAL  Container "app" runs privileged.',
+    );
+    expect(elementsNamed(xml, 'error')[0]?.text).toBe(
+      '<stdin>:40:3 (shop/templates/config.yaml)  YAML_SYNTAX  bad indentation of a mapping entry',
     );
   });
 });

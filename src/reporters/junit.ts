@@ -6,7 +6,7 @@
  */
 import type { Finding, Problem, ScanResult, Skipped } from '../core/model.js';
 import { stringsFor } from './i18n.js';
-import { docsUrlOf, locationLabel, objectPath } from './labels.js';
+import { docsUrlOf, objectPath, templatedLocation } from './labels.js';
 import {
   compareText,
   isActive,
@@ -96,7 +96,7 @@ function findingCase(group: readonly Finding[], context: ReportContext): TestCas
   const more = active.length > 1 ? ` ${words.moreFindings(active.length - 1)}` : '';
   const details = active.map(
     (finding) =>
-      `${locationLabel(finding.file, finding.line, finding.column)}${finding.template === undefined ? '' : ` (${finding.template})`}  ${words.severityLabel[finding.severity]}  ${finding.message}`,
+      `${templatedLocation(finding)}  ${words.severityLabel[finding.severity]}  ${finding.message}`,
   );
   const text = [
     ...details,
@@ -116,7 +116,7 @@ function findingCase(group: readonly Finding[], context: ReportContext): TestCas
 }
 
 function problemCase(problem: Problem): TestCase {
-  const where = locationLabel(problem.file, problem.line, problem.column);
+  const where = templatedLocation(problem);
   const attributes = {
     classname: problem.resource === undefined ? problem.file : objectPath(problem.resource),
     name: problem.ruleId ?? problem.code,

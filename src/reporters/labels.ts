@@ -27,6 +27,22 @@ export function locationLabel(file: string, line?: number, column?: number): str
 }
 
 /**
+ * A location with the chart template of rendered Helm output after it, when known.
+ *
+ * @example templatedLocation({ file: '<stdin>', line: 3, template: 'app/templates/x.yaml' })
+ *   // '<stdin>:3 (app/templates/x.yaml)'
+ */
+export function templatedLocation(place: {
+  file: string;
+  line?: number;
+  column?: number;
+  template?: string;
+}): string {
+  const location = locationLabel(place.file, place.line, place.column);
+  return place.template === undefined ? location : `${location} (${place.template})`;
+}
+
+/**
  * The documentation page of a rule.
  *
  * @example docsUrlOf('https://example.test/rules/', 'hardening/privileged')

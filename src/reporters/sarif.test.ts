@@ -206,6 +206,11 @@ describe('sarifReporter', () => {
     expect(resultsOf(JSON.parse(text) as Log)[0]?.properties?.template).toBe(
       'shop/templates/deployment.yaml',
     );
+    const notifications =
+      (JSON.parse(text) as Log).runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [];
+    expect(notifications.map((notification) => notification.properties)).toEqual([
+      { template: 'shop/templates/config.yaml' },
+    ]);
     expect(
       resultsOf(sarif(mixedResult, contextOf())).some(
         (result) => 'template' in (result.properties ?? {}),

@@ -236,6 +236,9 @@ function problemNotificationOf(
     descriptor: { id: problem.code },
     locations: [physicalLocationOf(problem.file, problem.line, problem.column, cwd)],
   };
+  if (problem.template !== undefined) {
+    notification.properties = { template: problem.template };
+  }
   if (problem.resource !== undefined && notification.locations?.[0] !== undefined) {
     notification.locations[0].logicalLocations = [
       {

@@ -131,5 +131,8 @@ describe('terminal helpers', () => {
     expect(tableReporter(helmResult, contextOf({ lang: 'ja' })).split('\n')[1]).toBe(
       '  Deployment shop/web（14 行目、shop/templates/deployment.yaml から）',
     );
+    expect(tableReporter(helmResult, contextOf())).toContain(
+      '  <stdin>:40:3 (shop/templates/config.yaml)  YAML_SYNTAX  bad indentation of a mapping entry',
+    );
   });
 });

@@ -12,7 +12,7 @@ import type {
   Skipped,
 } from '../core/model.js';
 import { stringsFor, type ReportStrings } from './i18n.js';
-import { locationLabel, objectLabel } from './labels.js';
+import { locationLabel, objectLabel, templatedLocation } from './labels.js';
 import {
   compareText,
   exitStatusOf,
@@ -129,7 +129,7 @@ function problemLines(
   paint: Painter,
 ): string[] {
   const rows = problems.map((problem) => [
-    terminalSafe(locationLabel(problem.file, problem.line, problem.column)),
+    terminalSafe(templatedLocation(problem)),
     terminalSafe(
       problem.ruleId === undefined ? problem.code : `${problem.code} (${problem.ruleId})`,
     ),

@@ -30,6 +30,16 @@ describe('decodeText', () => {
       ['c', 'shop/templates/list.yaml'],
       ['d', undefined],
     ]);
+    // A document that cannot be decoded names its template too.
+    const broken = decodeText(
+      '---\n# Source: shop/templates/bad.yaml\napiVersion: v1\nkind: ConfigMap\nkind: Secret\n',
+      '<stdin>',
+      false,
+      limits,
+    );
+    expect(broken.problems.map(({ code, line, template }) => ({ code, line, template }))).toEqual([
+      { code: 'YAML_SYNTAX', line: 5, template: 'shop/templates/bad.yaml' },
+    ]);
   });
 
   it('checks only the syntax of documents whose body nothing reads, and still reports errors', () => {

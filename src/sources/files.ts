@@ -21,6 +21,7 @@ import {
   DEFAULT_LIMITS,
   decodeJson,
   decodeYamlDocument,
+  renderedFrom,
   splitDocuments,
   type DecodeLimits,
 } from './documents.js';
@@ -187,7 +188,12 @@ export function decodeText(
         throw error;
       }
       outcome.documents++;
-      outcome.problems.push(problem(error.code, file, error.message, error.line, error.column));
+      const failed = problem(error.code, file, error.message, error.line, error.column);
+      const template = renderedFrom(document.text);
+      if (template !== undefined) {
+        failed.template = template;
+      }
+      outcome.problems.push(failed);
       continue;
     }
     if (value === null || value === undefined) {

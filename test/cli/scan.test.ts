@@ -15,7 +15,11 @@ interface JsonReport {
     location: { file: string; line: number; template: string | null };
     suppression?: unknown;
   }[];
-  errors: { code: string; location: { file: string; line?: number }; message: string }[];
+  errors: {
+    code: string;
+    location: { file: string; line?: number; template: string | null };
+    message: string;
+  }[];
   skipped: { location: { file: string }; reason: string }[];
   stats: { files: number; documents: number; resources: number };
 }
@@ -101,6 +105,14 @@ describe('mamori scan', () => {
       p: 'shop/templates/pod.yaml',
       job: 'shop/templates/job.yaml',
     });
+    // Errors in an object of a template name it as well.
+    const wrongType = await scanJson(
+      ['-'],
+      `---\n# Source: shop/templates/bad.yaml\n${privilegedPod.replace('{privileged: true}', '{privileged: "yes"}')}`,
+    );
+    expect(wrongType.report.errors.map((error) => [error.code, error.location.template])).toEqual([
+      ['INVALID_TYPE', 'shop/templates/bad.yaml'],
+    ]);
     const plain = await scanJson(['-'], privilegedPod);
     expect(plain.report.findings.every((finding) => finding.location.template === null)).toBe(true);
   });

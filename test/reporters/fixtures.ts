@@ -291,7 +291,16 @@ export const helmResult: ScanResult = {
       template: 'shop/templates/deployment.yaml',
     }),
   ],
-  problems: [],
+  problems: [
+    {
+      code: 'YAML_SYNTAX',
+      message: 'bad indentation of a mapping entry',
+      file: '<stdin>',
+      line: 40,
+      column: 3,
+      template: 'shop/templates/config.yaml',
+    },
+  ],
   skipped: [],
   stats: { files: 1, documents: 3, resources: 3, bytes: 2048 },
 };
