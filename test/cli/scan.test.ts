@@ -113,6 +113,12 @@ describe('mamori scan', () => {
     expect(wrongType.report.errors.map((error) => [error.code, error.location.template])).toEqual([
       ['INVALID_TYPE', 'shop/templates/bad.yaml'],
     ]);
+    // The bundled example of a rendered chart.
+    const example = await scanJson([join(examples, 'helm-rendered.yaml'), '--fail-on', 'none']);
+    expect(example.code).toBe(0);
+    expect(new Set(example.report.findings.map((finding) => finding.location.template))).toEqual(
+      new Set(['docs/templates/deployment.yaml']),
+    );
     const plain = await scanJson(['-'], privilegedPod);
     expect(plain.report.findings.every((finding) => finding.location.template === null)).toBe(true);
   });
