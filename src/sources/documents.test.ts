@@ -62,11 +62,33 @@ describe('decodeYamlDocument', () => {
     );
   });
 
-  it('rejects documents nested deeper than the limit', () => {
-    const deep = `${'['.repeat(300)}${']'.repeat(300)}`;
-    expect(() => decodeYamlDocument({ text: `a: ${deep}`, startLine: 1, index: 0 })).toThrow(
-      /nesting/,
+  it('rejects documents nested deeper than the limit, and only those', () => {
+    // A map whose value nests lists: the innermost list is `depth` levels below the root.
+    const nested = (depth: number): string => `a: ${'['.repeat(depth)}${']'.repeat(depth)}`;
+    let caught: unknown;
+    try {
+      decodeYamlDocument({ text: `x: 1\n${nested(300)}`, startLine: 7, index: 0 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'TOO_DEEP', message: 'nesting deeper than 256 levels' });
+    expect((caught as DecodeError).line).toBe(8);
+    // The root is level 0: a node may sit 256 levels below it, not 257.
+    expect(() => decodeYamlDocument({ text: nested(256), startLine: 1, index: 0 })).not.toThrow();
+    expect(() => decodeYamlDocument({ text: nested(257), startLine: 1, index: 0 })).toThrow(
+      'nesting deeper than 256 levels',
     );
+    // Block nesting too, and a smaller limit where one is set.
+    const block = Array.from({ length: 5 }, (_, level) => `${'  '.repeat(level)}k${level}:`).join(
+      '\n',
+    );
+    const limits = { maxDepth: 3, maxNodes: 1000 };
+    expect(() =>
+      decodeYamlDocument({ text: `${block} 1\n`, startLine: 1, index: 0 }, limits),
+    ).toThrow('nesting deeper than 3 levels');
+    expect(
+      decodeYamlDocument({ text: 'k0:\n  k1:\n    k2: 1\n', startLine: 1, index: 0 }, limits),
+    ).toEqual({ k0: { k1: { k2: 1 } } });
   });
 
   it('names an alias that refers to a map or list containing it', () => {

@@ -271,7 +271,13 @@ export function decodeYamlDocument(
 ): unknown {
   let value: unknown;
   try {
-    value = jsYaml.load(document.text, { schema: SCHEMA });
+    // js-yaml stops at a node nested this deep, which is exactly where checkShape would: the
+    // limit is the same whichever decoder reads the document (js-yaml's own default is 100).
+    const options: jsYaml.LoadOptions & { maxDepth: number } = {
+      schema: SCHEMA,
+      maxDepth: limits.maxDepth + 1,
+    };
+    value = jsYaml.load(document.text, options);
   } catch (error) {
     if (error instanceof jsYaml.YAMLException) {
       const mark = error.mark as { line?: number; column?: number } | undefined;
@@ -279,6 +285,14 @@ export function decodeYamlDocument(
       const lastLine = document.startLine + document.text.replace(/\n$/, '').split('\n').length - 1;
       const line = Math.min(document.startLine + (mark?.line ?? 0), lastLine);
       const column = line === document.startLine + (mark?.line ?? 0) ? (mark?.column ?? 0) + 1 : 1;
+      if (error.reason.startsWith('nesting exceeded maxDepth')) {
+        throw new DecodeError(
+          `nesting deeper than ${limits.maxDepth} levels`,
+          line,
+          column,
+          'TOO_DEEP',
+        );
+      }
       throw new DecodeError(error.reason || error.message, line, column, 'YAML_SYNTAX');
     }
     if (error instanceof RangeError) {
