@@ -289,13 +289,14 @@ export class Engine {
     return targeted || indexed;
   }
 
-  /** Reports a problem with a resource, at a position in it. */
+  /** Reports a problem with a resource, at a position in it (and the rule that crashed). */
   #problem(
     resource: Resource,
     code: ProblemCode,
     message: string,
     position: SourcePosition,
-  ): Problem {
+    ruleId?: string,
+  ): void {
     const problem: Problem = {
       code,
       message,
@@ -304,11 +305,13 @@ export class Engine {
       column: position.column,
       resource: resource.ref,
     };
+    if (ruleId !== undefined) {
+      problem.ruleId = ruleId;
+    }
     if (resource.template !== undefined) {
       problem.template = resource.template;
     }
     this.#output.problems.push(problem);
-    return problem;
   }
 
   /** Runs the rules that read other objects, now that every resource has been seen. */
@@ -372,7 +375,8 @@ export class Engine {
           'RULE_CRASHED',
           `rule ${rule.meta.id} failed on ${resource.ref.kind}/${resource.ref.name}: ${describeError(error)}`,
           resource.position,
-        ).ruleId = rule.meta.id;
+          rule.meta.id,
+        );
         continue;
       }
       let failed = false;
