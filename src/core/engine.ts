@@ -427,6 +427,7 @@ export class Engine {
       column: position.column,
       pointer: report.pointer,
       fingerprint: fingerprintOf(rule.meta.id, ref, report.container, report.pointer),
+      objectLine: resource.position.line,
     };
     if (resource.template !== undefined) {
       finding.template = resource.template;

@@ -97,6 +97,8 @@ export interface Finding {
   pointer: string;
   /** The chart template the object was rendered from, when the input names it (Helm output). */
   template?: string;
+  /** The line where the object starts, for reports that group findings by object. */
+  objectLine?: number;
   container?: string;
   /** Stable across unrelated edits: depends on rule, resource identity, container and pointer. */
   fingerprint: string;

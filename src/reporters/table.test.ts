@@ -135,4 +135,18 @@ describe('terminal helpers', () => {
       '  <stdin>:40:3 (shop/templates/config.yaml)  YAML_SYNTAX  bad indentation of a mapping entry',
     );
   });
+
+  it('heads an object with the line where it starts, when its findings know it', () => {
+    const result = {
+      ...helmResult,
+      problems: [],
+      findings: [
+        findingOf({ line: 30, objectLine: 3 }),
+        findingOf({ line: 12, objectLine: 3, fingerprint: 'f0000000000000000000000000000009' }),
+      ],
+    };
+    expect(tableReporter(result, contextOf()).split('\n')[1]).toBe(
+      '  Deployment shop/web (line 3)',
+    );
+  });
 });

@@ -67,9 +67,11 @@ function groupFindings(findings: readonly Finding[]): FileGroup[] {
     const key = objectKey(finding.resource);
     const group = objects.get(key);
     if (group === undefined) {
-      objects.set(key, { ref: finding.resource, line: finding.line, findings: [finding] });
+      // The object's own line when the finding knows it, else its first finding's.
+      const line = finding.objectLine ?? finding.line;
+      objects.set(key, { ref: finding.resource, line, findings: [finding] });
     } else {
-      group.line = Math.min(group.line, finding.line);
+      group.line = Math.min(group.line, finding.objectLine ?? finding.line);
       group.findings.push(finding);
     }
   }
