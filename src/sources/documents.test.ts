@@ -3,7 +3,7 @@ import {
   DecodeError,
   decodeJson,
   decodeYamlDocument,
-  renderedFrom,
+  preambleOf,
   splitDocuments,
 } from './documents.js';
 import { locatorFor } from './locate.js';
@@ -151,7 +151,21 @@ describe('locatorFor', () => {
   });
 });
 
-describe('renderedFrom', () => {
+/** The template a document's preamble names, as the document would be split off. */
+function renderedFrom(text: string): string | undefined {
+  return preambleOf({ text, startLine: 1, index: 0 }).template;
+}
+
+describe('preambleOf', () => {
+  it('finds the line where the content starts, after markers, blanks, comments and directives', () => {
+    const at = (text: string): number => preambleOf({ text, startLine: 5, index: 0 }).contentLine;
+    expect(at('kind: Pod\n')).toBe(5);
+    expect(at('--- # doc\n\n  # note\n%TAG ! x\nkind: Pod\n')).toBe(9);
+    expect(at('\u00a0\nkind: Pod\n')).toBe(6);
+    expect(at('- a\n')).toBe(5);
+    expect(at('# only a comment\n')).toBe(5);
+  });
+
   it("reads the template from helm template's comment before the content", () => {
     expect(renderedFrom('# Source: shop/templates/web.yaml\napiVersion: v1\n')).toBe(
       'shop/templates/web.yaml',

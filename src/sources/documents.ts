@@ -77,17 +77,51 @@ export function splitDocuments(text: string): DocumentText[] {
 /** js-yaml's built-in types; the typings do not declare this export. */
 const builtinTypes = (jsYaml as unknown as { types: Record<'merge', jsYaml.Type> }).types;
 
-/** The line where a document's content starts: after its `---` marker, blank lines and comments. */
-export function contentLineOf(document: DocumentText): number {
+/** `helm template` notes the template of each document in a comment before it. */
+const HELM_SOURCE = '# Source: ';
+/** Longer comments are not taken as template paths. */
+const MAX_TEMPLATE_LENGTH = 1024;
+
+/** What precedes a document's content. */
+export interface Preamble {
+  /** The line where the content starts: after the `---` marker, blank lines and comments. */
+  contentLine: number;
+  /**
+   * The chart template the document was rendered from, when a `# Source: <path>` comment (which
+   * `helm template` writes before each document) precedes the content; the last one wins.
+   */
+  template?: string;
+}
+
+/** Reads the lines before a document's content (marker, blank lines, comments, directives). */
+export function preambleOf(document: DocumentText): Preamble {
   const text = document.text;
+  const first = text.charCodeAt(0);
+  // Nearly every document starts with its content: one look settles it. (Whitespace, including
+  // the non-ASCII kinds that trim() removes, and `#`, `-`, `%` need the walk.)
+  if (first > 32 && first < 127 && first !== 35 && first !== 45 && first !== 37) {
+    return { contentLine: document.startLine };
+  }
+  const preamble: Preamble = { contentLine: document.startLine };
   let offset = 0;
   let line = document.startLine;
   while (offset < text.length) {
     const end = text.indexOf('\n', offset);
     const content = text.slice(offset, end < 0 ? text.length : end).trim();
-    const marker = content === '---' || content.startsWith('--- #');
-    if (content !== '' && !content.startsWith('#') && !marker && !content.startsWith('%')) {
-      return line;
+    if (content.startsWith(HELM_SOURCE)) {
+      const path = content.slice(HELM_SOURCE.length).trim();
+      if (path !== '' && path.length <= MAX_TEMPLATE_LENGTH) {
+        preamble.template = path;
+      }
+    } else if (
+      content !== '' &&
+      !content.startsWith('#') &&
+      content !== '---' &&
+      !content.startsWith('--- #') &&
+      !content.startsWith('%')
+    ) {
+      preamble.contentLine = line;
+      return preamble;
     }
     if (end < 0) {
       break;
@@ -95,47 +129,7 @@ export function contentLineOf(document: DocumentText): number {
     offset = end + 1;
     line++;
   }
-  return document.startLine;
-}
-
-/** `helm template` notes the template of each document in a comment before it. */
-const HELM_SOURCE = '# Source: ';
-/** Longer comments are not taken as template paths. */
-const MAX_TEMPLATE_LENGTH = 1024;
-
-/**
- * The chart template a document was rendered from, when a `# Source: <path>` comment (which
- * `helm template` writes before each document) precedes its content. Only the blank lines,
- * comments and marker lines before the content are looked at; the last such comment wins.
- */
-export function renderedFrom(text: string): string | undefined {
-  const first = text.charCodeAt(0);
-  // Nearly every document starts with its content: one look settles it.
-  if (first !== 35 && first !== 45 && first !== 32 && first !== 10 && first !== 13) {
-    return undefined;
-  }
-  let template: string | undefined;
-  let offset = 0;
-  while (offset < text.length) {
-    const end = text.indexOf('\n', offset);
-    const content = text.slice(offset, end < 0 ? text.length : end).trim();
-    if (content.startsWith(HELM_SOURCE)) {
-      const path = content.slice(HELM_SOURCE.length).trim();
-      template = path === '' || path.length > MAX_TEMPLATE_LENGTH ? template : path;
-    } else if (
-      content !== '' &&
-      !content.startsWith('#') &&
-      content !== '---' &&
-      !content.startsWith('--- #')
-    ) {
-      break;
-    }
-    if (end < 0) {
-      break;
-    }
-    offset = end + 1;
-  }
-  return template;
+  return preamble;
 }
 
 /**

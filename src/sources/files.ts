@@ -16,12 +16,11 @@ import { join, relative } from 'node:path';
 import type { Problem, ProblemCode, Resource, Skipped } from '../core/model.js';
 import { globToRegExp } from '../core/config.js';
 import {
-  contentLineOf,
   DecodeError,
   DEFAULT_LIMITS,
   decodeJson,
   decodeYamlDocument,
-  renderedFrom,
+  preambleOf,
   splitDocuments,
   type DecodeLimits,
 } from './documents.js';
@@ -159,6 +158,7 @@ export function decodeText(
     return outcome;
   }
   for (const document of splitDocuments(body)) {
+    const preamble = preambleOf(document);
     let value: unknown = headerOnly(document.text, needsBody);
     let recorded: RecordedPositions | undefined;
     if (value === undefined && limits.maxDepth > MAX_FAST_DEPTH) {
@@ -189,9 +189,8 @@ export function decodeText(
       }
       outcome.documents++;
       const failed = problem(error.code, file, error.message, error.line, error.column);
-      const template = renderedFrom(document.text);
-      if (template !== undefined) {
-        failed.template = template;
+      if (preamble.template !== undefined) {
+        failed.template = preamble.template;
       }
       outcome.problems.push(failed);
       continue;
@@ -201,7 +200,7 @@ export function decodeText(
       continue;
     }
     outcome.documents++;
-    const start = { line: contentLineOf(document), column: 1 };
+    const start = { line: preamble.contentLine, column: 1 };
     const found = resourcesOf(
       value,
       file,
@@ -212,6 +211,7 @@ export function decodeText(
         text: document.text,
         startLine: document.startLine,
       },
+      preamble.template,
     );
     found.resources.forEach(emit);
     outcome.skipped.push(...found.skipped);

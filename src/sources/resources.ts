@@ -4,7 +4,6 @@
  */
 import type { KubeObject } from '../core/k8s.js';
 import type { PositionResolver, Resource, Skipped, SourcePosition } from '../core/model.js';
-import { renderedFrom } from './documents.js';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -46,9 +45,10 @@ export function resourcesOf(
   position: SourcePosition,
   locate: PositionResolver,
   document?: { text: string; startLine: number },
+  /** The chart template the document was rendered from (see preambleOf). */
+  template?: string,
 ): DocumentOutcome {
   const outcome: DocumentOutcome = { resources: [], skipped: [] };
-  const template = document === undefined ? undefined : renderedFrom(document.text);
   const skip = (reason: string, line = position.line): void => {
     outcome.skipped.push({ file, line, documentIndex, reason });
   };
